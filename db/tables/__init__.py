@@ -1,0 +1,29 @@
+"""SQLModel tables, one module per feature; importing this package registers them all."""
+
+from db.tables.directory import (
+    County,
+    Membership,
+    Network,
+    NetworkKind,
+    NetworkStatus,
+    Organization,
+    OrganizationKind,
+    OrganizationPeriod,
+    Person,
+    Role,
+    RoleKind,
+)
+
+__all__ = [
+    "County",
+    "Membership",
+    "Network",
+    "NetworkKind",
+    "NetworkStatus",
+    "Organization",
+    "OrganizationKind",
+    "OrganizationPeriod",
+    "Person",
+    "Role",
+    "RoleKind",
+]

@@ -1,0 +1,24 @@
+"""Shared table helpers: stable constraint names and enum columns."""
+
+import enum
+from typing import Any
+
+from sqlalchemy import Column, Enum
+from sqlmodel import SQLModel
+
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def enum_column(enum_cls: type[enum.Enum], *, nullable: bool = False, **kw: Any) -> Column[Any]:
+    """A portable enum column: a VARCHAR holding the member name, no native database type."""
+    return Column(
+        Enum(enum_cls, native_enum=False, length=32, validate_strings=True),
+        nullable=nullable,
+        **kw,
+    )

@@ -1,0 +1,1 @@
+"""Samvirke's GraphQL face: types, queries, loaders, the ASGI app and the command line."""

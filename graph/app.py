@@ -1,0 +1,66 @@
+"""The ASGI application: /graphql (HTTP and WebSocket), GraphiQL, /healthz and /readyz."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route, WebSocketRoute
+
+from db.engine import make_engine
+from graph.schema import schema
+from graph.settings import Settings
+from graph.view import SamvirkeGraphQL
+
+
+async def healthz(_request: Request) -> JSONResponse:
+    """The process is up."""
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> JSONResponse:
+    """The database answers."""
+    engine: AsyncEngine = request.app.state.engine
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+    except Exception as exc:  # any failure to reach the database means "not ready"
+        return JSONResponse(
+            {"status": "unavailable", "reason": type(exc).__name__}, status_code=503
+        )
+    return JSONResponse({"status": "ok"})
+
+
+def create_app(settings: Settings, *, engine: AsyncEngine | None = None) -> Starlette:
+    """The Samvirke ASGI app for `settings`; an engine passed in is used and not disposed."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        own = engine is None
+        app.state.engine = engine if engine is not None else make_engine(settings.database_url)
+        try:
+            yield
+        finally:
+            if own:
+                await app.state.engine.dispose()
+
+    view = SamvirkeGraphQL(schema, graphql_ide="graphiql")
+    routes = [
+        Route("/graphql", view, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", view),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.settings = settings
+    return app
+
+
+def app_from_env() -> Starlette:
+    """The app configured from the environment (for `uvicorn --factory`)."""
+    return create_app(Settings.from_env())

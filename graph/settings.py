@@ -1,0 +1,58 @@
+"""Typed settings, read once from the environment and passed down explicitly."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/samvirke.db"
+DEFAULT_IDE_DIR = Path(__file__).parent / "static" / "ide"
+
+
+class SettingsError(ValueError):
+    """A setting in the environment has a value that cannot be used."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Everything configurable about a running Samvirke."""
+
+    database_url: str = DEFAULT_DATABASE_URL
+    host: str = "127.0.0.1"
+    port: int = 8000
+    files_dir: Path = Path("var/files")
+    ide_dir: Path = DEFAULT_IDE_DIR
+    timezone: str = "Europe/Oslo"
+    debug: bool = False
+    max_page_size: int = 100
+    default_page_size: int = 50
+    max_body_bytes: int = 1_000_000
+    allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The time zone in which "today" is reckoned."""
+        return ZoneInfo(self.timezone)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read settings from `environ` (default: the process environment)."""
+        env = os.environ if environ is None else environ
+        try:
+            port = int(env.get("PORT", "8000"))
+        except ValueError as exc:
+            raise SettingsError(f"PORT must be an integer, got {env['PORT']!r}") from exc
+        origins = tuple(o.strip() for o in env.get("SAMVIRKE_ALLOWED_ORIGINS", "").split(",") if o)
+        return cls(
+            database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+            host=env.get("HOST", "127.0.0.1"),
+            port=port,
+            files_dir=Path(env.get("SAMVIRKE_FILES_DIR", "var/files")),
+            ide_dir=Path(env.get("SAMVIRKE_IDE_DIR", str(DEFAULT_IDE_DIR))),
+            timezone=env.get("SAMVIRKE_TIMEZONE", "Europe/Oslo"),
+            debug=env.get("SAMVIRKE_DEBUG", "").lower() in ("1", "true", "yes"),
+            allowed_origins=origins,
+        )
