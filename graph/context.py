@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -35,7 +35,7 @@ def make_context(
         settings=settings,
         db=db,
         loaders=Loaders(db),
-        today=datetime.now(settings.tz).date(),
+        today=settings.today(),
         request=request,
         response=response,
     )

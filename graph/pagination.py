@@ -144,7 +144,11 @@ def per_parent_page_statement(
         .add_columns(*_keys(order), parent.label("_parent"), rank.label("_rn"))
         .subquery()
     )
-    return select(inner).where(inner.c._rn <= page.limit + 1).order_by(inner.c._parent, inner.c._rn)
+    return (
+        select(inner)
+        .where(inner.c["_rn"] <= page.limit + 1)
+        .order_by(inner.c["_parent"], inner.c["_rn"])
+    )
 
 
 def count_statement(stmt: Select[Any]) -> Select[Any]:
@@ -156,8 +160,12 @@ def per_parent_count_statement(
     stmt: Select[Any], parent: ColumnElement[Any], parent_ids: Sequence[Any]
 ) -> Select[Any]:
     """`(parent, count)` for every parent in `parent_ids` that has rows, in one statement."""
-    inner = stmt.where(parent.in_(parent_ids)).add_columns(parent.label("_parent")).subquery()
-    return select(inner.c._parent, func.count()).group_by(inner.c._parent)
+    return (
+        stmt.where(parent.in_(parent_ids))
+        .with_only_columns(parent, func.count(), maintain_column_froms=True)
+        .group_by(parent)
+        .order_by(None)
+    )
 
 
 @strawberry.type(description="Where a page sits in its list.")

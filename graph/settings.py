@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,11 @@ class Settings:
     default_page_size: int = 50
     max_body_bytes: int = 1_000_000
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+    fixed_today: date | None = None
+
+    def today(self) -> date:
+        """Today's date in the configured time zone (or the fixed date, if one is set)."""
+        return self.fixed_today or datetime.now(self.tz).date()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -45,6 +51,11 @@ class Settings:
             port = int(env.get("PORT", "8000"))
         except ValueError as exc:
             raise SettingsError(f"PORT must be an integer, got {env['PORT']!r}") from exc
+        fixed = env.get("SAMVIRKE_TODAY")
+        try:
+            fixed_today = date.fromisoformat(fixed) if fixed else None
+        except ValueError as exc:
+            raise SettingsError(f"SAMVIRKE_TODAY must be YYYY-MM-DD, got {fixed!r}") from exc
         origins = tuple(o.strip() for o in env.get("SAMVIRKE_ALLOWED_ORIGINS", "").split(",") if o)
         return cls(
             database_url=env.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
@@ -55,4 +66,5 @@ class Settings:
             timezone=env.get("SAMVIRKE_TIMEZONE", "Europe/Oslo"),
             debug=env.get("SAMVIRKE_DEBUG", "").lower() in ("1", "true", "yes"),
             allowed_origins=origins,
+            fixed_today=fixed_today,
         )

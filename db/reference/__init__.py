@@ -1,0 +1,1 @@
+"""Shipped reference data (SSB's county and municipality structures) and its loader."""

@@ -1,0 +1,49 @@
+"""Bringing a database to a usable state: migrate, load reference data, optionally the demo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from db.demo import seed_demo
+from db.engine import make_engine
+from db.migrate import upgrade
+from db.reference.load import ReferenceCounts, import_reference
+
+Progress = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class SetupReport:
+    reference: ReferenceCounts | None
+    demo_added: bool | None
+
+
+async def load_reference(url: str, *, progress: Progress | None = None) -> ReferenceCounts:
+    """Load or refresh the reference data in one transaction."""
+    engine = make_engine(url)
+    try:
+        async with engine.begin() as conn:
+            return await import_reference(conn, progress=progress)
+    finally:
+        await engine.dispose()
+
+
+async def load_demo(url: str, *, progress: Progress | None = None) -> bool:
+    """Add the demo data set unless it is there; True if it was added."""
+    engine = make_engine(url)
+    try:
+        async with engine.begin() as conn:
+            return await seed_demo(conn, progress=progress)
+    finally:
+        await engine.dispose()
+
+
+async def prepare(
+    url: str, *, demo: bool, progress: Progress | None = None
+) -> SetupReport:
+    """Migrate, load the reference data and, if asked, the demo data set (never twice)."""
+    upgrade(url)
+    reference = await load_reference(url, progress=progress)
+    added = await load_demo(url, progress=progress) if demo else None
+    return SetupReport(reference=reference, demo_added=added)

@@ -1,0 +1,111 @@
+"""Connections over SQL: one statement per page, one per level of nesting, one per total count.
+
+A `Relation` describes a nested list (its statement, the parent column and the order); the
+loaders batch every parent asking for the same relation with the same arguments into one
+window-function query, so statement counts depend on the query's shape, never on list sizes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select
+from sqlalchemy.engine import Row
+
+from graph.context import Context
+from graph.db import Db
+from graph.pagination import (
+    Connection,
+    PageRequest,
+    build_connection,
+    count_statement,
+    page_request,
+    page_statement,
+    per_parent_count_statement,
+    per_parent_page_statement,
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Relation:
+    """A list hanging off a parent: `statement(*args)` filtered by `parent`, sorted by `order`."""
+
+    statement: Callable[..., Select[Any]]
+    parent: ColumnElement[Any]
+    order: Sequence[ColumnElement[Any]]
+    key_types: tuple[type, ...]
+
+
+def page_args(
+    context: Context,
+    key_types: tuple[type, ...],
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+) -> PageRequest:
+    """Checked paging arguments, with the configured default and maximum page sizes."""
+    return page_request(
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+        key_types=key_types,
+        default_size=context.settings.default_page_size,
+        max_size=context.settings.max_page_size,
+    )
+
+
+async def root_connection(
+    context: Context,
+    stmt: Select[Any],
+    order: Sequence[ColumnElement[Any]],
+    page: PageRequest,
+    to_node: Callable[[Row[Any]], Any],
+) -> Connection[Any]:
+    """A page of `stmt`; its total count is read only when asked for."""
+    rows = await context.db.rows(page_statement(stmt, order, page))
+
+    async def count() -> int:
+        return int((await context.db.rows(count_statement(stmt)))[0][0])
+
+    return build_connection(rows, page, to_node, count, len(order))
+
+
+async def _load_pages(
+    db: Db, ids: Sequence[Any], relation: Relation, args: tuple[Hashable, ...], page: PageRequest
+) -> list[list[Row[Any]]]:
+    stmt = per_parent_page_statement(
+        relation.statement(*args), relation.parent, ids, relation.order, page
+    )
+    grouped: dict[Any, list[Row[Any]]] = {}
+    for row in await db.rows(stmt):
+        grouped.setdefault(row._mapping["_parent"], []).append(row)
+    return [grouped.get(i, []) for i in ids]
+
+
+async def _load_counts(
+    db: Db, ids: Sequence[Any], relation: Relation, args: tuple[Hashable, ...]
+) -> list[int]:
+    stmt = per_parent_count_statement(relation.statement(*args), relation.parent, ids)
+    counts = {row[0]: int(row[1]) for row in await db.rows(stmt)}
+    return [counts.get(i, 0) for i in ids]
+
+
+async def nested_connection(
+    context: Context,
+    relation: Relation,
+    args: tuple[Hashable, ...],
+    parent_id: Any,
+    page: PageRequest,
+    to_node: Callable[[Row[Any]], Any],
+) -> Connection[Any]:
+    """One parent's page of `relation`, batched with every sibling parent's."""
+    rows = await context.loaders.get(_load_pages, relation, args, page).load(parent_id)
+
+    async def count() -> int:
+        return int(await context.loaders.get(_load_counts, relation, args).load(parent_id))
+
+    return build_connection(rows, page, to_node, count, len(relation.order))

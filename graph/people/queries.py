@@ -1,0 +1,60 @@
+"""Root fields for people."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from graph.connections import page_args, root_connection
+from graph.context import Context
+from graph.networks.types import After, Before, First, Last
+from graph.pagination import Connection
+from graph.people import service
+from graph.people.types import Person, RoleKind
+
+
+@strawberry.input(description="Which people to list; every condition must hold.")
+class PersonFilter:
+    search: str | None = strawberry.field(
+        default=None, description="Part of the name (case-insensitive)."
+    )
+    network_slug: str | None = strawberry.field(
+        default=None, description="Only people with a role in this network."
+    )
+    role_kinds: list[RoleKind] | None = strawberry.field(
+        default=None, description="Only people with a role of these kinds."
+    )
+    as_of: date | None = strawberry.field(
+        default=None, description="Only roles held on this date count (default: any time)."
+    )
+
+
+@strawberry.type
+class PeopleQuery:
+    @strawberry.field(description="People, by name.")
+    async def people(
+        self,
+        info: Info[Context, None],
+        filter: Annotated[
+            PersonFilter | None, strawberry.argument(description="Conditions to meet.")
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Person]:
+        page = page_args(info.context, (str, int), first, after, last, before)
+        args = service.PersonFilterArgs()
+        if filter is not None:
+            args = service.PersonFilterArgs(
+                search=(filter.search or "").strip() or None,
+                network_slug=filter.network_slug,
+                role_kinds=tuple(filter.role_kinds or ()),
+                as_of=filter.as_of,
+            )
+        return await root_connection(
+            info.context, service.people(args), service.PERSON_ORDER, page, Person.from_row
+        )

@@ -1,0 +1,49 @@
+"""Reading people."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+
+from db import tables
+from db.periods import valid_on
+
+PE = tables.Person.__table__
+R = tables.Role.__table__
+N = tables.Network.__table__
+
+PERSON_ORDER: list[ColumnElement[Any]] = [PE.c.name, PE.c.id]
+
+
+@dataclass(frozen=True)
+class PersonFilterArgs:
+    search: str | None = None
+    network_slug: str | None = None
+    role_kinds: tuple[tables.RoleKind, ...] = ()
+    as_of: date | None = None
+
+
+def people(args: PersonFilterArgs) -> Select[Any]:
+    """People, filtered by name and by the roles they held."""
+    stmt = select(PE)
+    if args.search:
+        stmt = stmt.where(func.lower(PE.c.name).like(f"%{args.search.casefold()}%"))
+    if args.network_slug is not None or args.role_kinds or args.as_of is not None:
+        roles = select(R.c.person_id).select_from(R.join(N, N.c.id == R.c.network_id))
+        if args.network_slug is not None:
+            roles = roles.where(N.c.slug == args.network_slug)
+        if args.role_kinds:
+            roles = roles.where(R.c.kind.in_(args.role_kinds))
+        if args.as_of is not None:
+            roles = roles.where(valid_on(R.c.starts_on, R.c.ends_on, args.as_of))
+        stmt = stmt.where(PE.c.id.in_(roles))
+    return stmt
+
+
+def people_by_id(ids: Sequence[int]) -> Select[Any]:
+    """The people with `ids`."""
+    return select(PE).where(PE.c.id.in_(ids))
