@@ -29,6 +29,7 @@ from db.tables import (
     Person,
     Role,
     RoleKind,
+    table_of,
 )
 
 Progress = Callable[[str, int], None]
@@ -102,12 +103,18 @@ ROLES = [
     DemoRole("Hanne Løkka", None, KOMMUNE, RoleKind.LEADER, "kommune:3022"),
     DemoRole("Ann Evy Duun", None, KOMMUNE, RoleKind.DEPUTY_LEADER, "kommune:5007"),
     DemoRole(
-        "Anders Netland", "Spesialrådgiver i KS, kultursjef i Tysvær", STORBY,
-        RoleKind.COORDINATOR, KS_KEY,
+        "Anders Netland",
+        "Spesialrådgiver i KS, kultursjef i Tysvær",
+        STORBY,
+        RoleKind.COORDINATOR,
+        KS_KEY,
     ),
     DemoRole(
-        "Anders Netland", "Spesialrådgiver i KS, kultursjef i Tysvær", KOMMUNE,
-        RoleKind.COORDINATOR, KS_KEY,
+        "Anders Netland",
+        "Spesialrådgiver i KS, kultursjef i Tysvær",
+        KOMMUNE,
+        RoleKind.COORDINATOR,
+        KS_KEY,
     ),
 ]
 
@@ -139,8 +146,10 @@ def _collegium_members() -> list[tuple[str, date, date | None]]:
 
 async def demo_present(conn: AsyncConnection) -> bool:
     """Whether the demo networks are already in the database."""
-    table = Network.__table__
-    found = await conn.execute(select(table.c.id).where(table.c.slug.in_([STORBY, KOMMUNE, KOLLEGIUM])))
+    table = table_of(Network)
+    found = await conn.execute(
+        select(table.c.id).where(table.c.slug.in_([STORBY, KOMMUNE, KOLLEGIUM]))
+    )
     return found.first() is not None
 
 
@@ -149,7 +158,7 @@ async def seed_demo(conn: AsyncConnection, *, progress: Progress | None = None) 
     if await demo_present(conn):
         return False
     report = progress or (lambda _step, _n: None)
-    orgs = Organization.__table__
+    orgs = table_of(Organization)
     org_ids = {row.key: row.id for row in await conn.execute(select(orgs.c.id, orgs.c.key))}
     if KS_KEY not in org_ids:
         raise RuntimeError("reference data missing: run `samvirke reference import` first")
@@ -157,7 +166,9 @@ async def seed_demo(conn: AsyncConnection, *, progress: Progress | None = None) 
     for spec in NETWORKS:
         owner = org_ids[KS_KEY] if spec["kind"] != NetworkKind.COUNTY_COLLEGIUM else None
         result = await conn.execute(
-            insert(Network.__table__).values(owner_id=owner, **spec).returning(Network.__table__.c.id)
+            insert(table_of(Network))
+            .values(owner_id=owner, **spec)
+            .returning(table_of(Network).c.id)
         )
         network_ids[spec["slug"]] = result.scalar_one()
     report("networks", len(network_ids))
@@ -183,16 +194,16 @@ async def seed_demo(conn: AsyncConnection, *, progress: Progress | None = None) 
         }
         for key, joined, left in _collegium_members()
     ]
-    await conn.execute(insert(Membership.__table__), members)
+    await conn.execute(insert(table_of(Membership)), members)
     report("memberships", len(members))
 
     people: dict[str, int] = {}
     for role in ROLES:
         if role.person not in people:
             result = await conn.execute(
-                insert(Person.__table__)
+                insert(table_of(Person))
                 .values(key=person_key(role.person), name=role.person, title=role.title)
-                .returning(Person.__table__.c.id)
+                .returning(table_of(Person).c.id)
             )
             people[role.person] = result.scalar_one()
     roles = [
@@ -206,6 +217,6 @@ async def seed_demo(conn: AsyncConnection, *, progress: Progress | None = None) 
         }
         for role in ROLES
     ]
-    await conn.execute(insert(Role.__table__), roles)
+    await conn.execute(insert(table_of(Role)), roles)
     report("roles", len(roles))
     return True

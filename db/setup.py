@@ -39,9 +39,7 @@ async def load_demo(url: str, *, progress: Progress | None = None) -> bool:
         await engine.dispose()
 
 
-async def prepare(
-    url: str, *, demo: bool, progress: Progress | None = None
-) -> SetupReport:
+async def prepare(url: str, *, demo: bool, progress: Progress | None = None) -> SetupReport:
     """Migrate, load the reference data and, if asked, the demo data set (never twice)."""
     upgrade(url)
     reference = await load_reference(url, progress=progress)

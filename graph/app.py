@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
 
 from db.engine import make_engine
 from graph.schema import schema
@@ -55,6 +56,7 @@ def create_app(settings: Settings, *, engine: AsyncEngine | None = None) -> Star
         WebSocketRoute("/graphql", view),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
+        Mount("/_ide", StaticFiles(directory=settings.ide_dir, check_dir=False), name="ide"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.settings = settings

@@ -20,7 +20,9 @@ app = typer.Typer(
     add_completion=False,
 )
 db_app = typer.Typer(help="Database schema and content.", no_args_is_help=True)
-reference_app = typer.Typer(help="Reference data: counties and municipalities.", no_args_is_help=True)
+reference_app = typer.Typer(
+    help="Reference data: counties and municipalities.", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 app.add_typer(reference_app, name="reference")
 
@@ -40,13 +42,17 @@ def _settings(database_url: str | None) -> Settings:
 
 DatabaseUrl = Annotated[
     str | None,
-    typer.Option("--database-url", help="Database URL (default: $DATABASE_URL or var/samvirke.db)."),
+    typer.Option(
+        "--database-url", help="Database URL (default: $DATABASE_URL or var/samvirke.db)."
+    ),
 ]
 
 
 @app.command()
 def serve(
-    host: Annotated[str | None, typer.Option(help="Interface to bind (default: $HOST or 127.0.0.1).")] = None,
+    host: Annotated[
+        str | None, typer.Option(help="Interface to bind (default: $HOST or 127.0.0.1).")
+    ] = None,
     port: Annotated[int | None, typer.Option(help="Port (default: $PORT or 8000).")] = None,
     database_url: DatabaseUrl = None,
     seed_demo: Annotated[

@@ -90,7 +90,8 @@ async def _load_counts(
     db: Db, ids: Sequence[Any], relation: Relation, args: tuple[Hashable, ...]
 ) -> list[int]:
     stmt = per_parent_count_statement(relation.statement(*args), relation.parent, ids)
-    counts = {row[0]: int(row[1]) for row in await db.rows(stmt)}
+    pairs: list[tuple[Any, ...]] = [tuple(row) for row in await db.rows(stmt)]
+    counts = {pair[0]: int(pair[1]) for pair in pairs}
     return [counts.get(i, 0) for i in ids]
 
 

@@ -10,7 +10,7 @@ from strawberry.extensions import SchemaExtension
 class OperationResources(SchemaExtension):
     """Closes the operation's database connection when the operation ends."""
 
-    async def on_operation(self) -> AsyncIterator[None]:  # type: ignore[override]
+    async def on_operation(self) -> AsyncIterator[None]:
         try:
             yield
         finally:

@@ -34,7 +34,7 @@ class Loaders:
             db = self._db
 
             async def load(keys: Sequence[Any]) -> Sequence[Any]:
-                return await batch(db, keys, *args)  # type: ignore[call-arg]
+                return await batch(db, keys, *args)
 
             loader = DataLoader(load_fn=load)
             self._loaders[key] = loader

@@ -46,7 +46,11 @@ async def resolve_many(info: Info[Context, None], ids: list[str]) -> list[Any]:
         if gid is not None and gid.type_name not in types:
             definition = info.schema.get_type_by_name(gid.type_name)
             origin = getattr(definition, "origin", None)
-            if isinstance(origin, type) and issubclass(origin, relay.Node):
+            if (
+                isinstance(origin, type)
+                and issubclass(origin, relay.Node)
+                and hasattr(origin, "load_nodes")
+            ):
                 types[gid.type_name] = origin
     by_type: dict[str, list[tuple[int, str]]] = {}
     out: list[Any] = [None] * len(ids)
@@ -55,8 +59,8 @@ async def resolve_many(info: Info[Context, None], ids: list[str]) -> list[Any]:
         if gid is not None and gid.type_name in types:
             by_type.setdefault(gid.type_name, []).append((position, gid.node_id))
     for type_name, items in by_type.items():
-        resolved = await types[type_name].resolve_nodes(
-            info=info, node_ids=[node_id for _, node_id in items], required=False
+        resolved = await types[type_name].load_nodes(
+            info=info, node_ids=[node_id for _, node_id in items]
         )
         for (position, _), obj in zip(items, resolved, strict=True):
             out[position] = obj
@@ -71,7 +75,8 @@ class NodeQuery:
         info: Info[Context, None],
         id: Annotated[strawberry.ID, strawberry.argument(description="A global id.")],
     ) -> relay.Node | None:
-        return (await resolve_many(info, [str(id)]))[0]
+        found: relay.Node | None = (await resolve_many(info, [str(id)]))[0]
+        return found
 
     @strawberry.field(description="Objects by their global ids, in order; null for each not found.")
     async def nodes(
@@ -83,5 +88,7 @@ class NodeQuery:
         ],
     ) -> list[relay.Node | None]:
         if len(ids) > MAX_NODES:
-            raise BadUserInput(f"`ids` holds at most {MAX_NODES} ids; got {len(ids)}.", argument="ids")
+            raise BadUserInput(
+                f"`ids` holds at most {MAX_NODES} ids; got {len(ids)}.", argument="ids"
+            )
         return await resolve_many(info, [str(i) for i in ids])

@@ -37,7 +37,9 @@ def empty_db(db_kind: str, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session", params=KINDS)
-def demo_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def demo_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """A database with the reference and demo data, shared read-only by a whole run."""
     with empty_database(str(request.param), tmp_path_factory.mktemp("demo")) as url:
         asyncio.run(prepare(url, demo=True))

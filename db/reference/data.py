@@ -77,7 +77,9 @@ def counties() -> list[CountyRecord]:
 
 
 def _plain_names() -> dict[tuple[str, str], str]:
-    return {(r["aar"], r["kommunenummer"]): r["norsk_navn"] for r in _rows("kommunenavn-flersprak.csv")}
+    return {
+        (r["aar"], r["kommunenummer"]): r["norsk_navn"] for r in _rows("kommunenavn-flersprak.csv")
+    }
 
 
 def municipalities() -> list[MunicipalityRecord]:

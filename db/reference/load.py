@@ -11,7 +11,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.reference import data
-from db.tables import County, Organization, OrganizationKind, OrganizationPeriod
+from db.tables import County, Organization, OrganizationKind, OrganizationPeriod, table_of
 from db.text import sort_key
 
 Progress = Callable[[str, int], None]
@@ -39,7 +39,7 @@ class _Org:
 
 
 async def _upsert_counties(conn: AsyncConnection) -> dict[str, int]:
-    table = County.__table__
+    table = table_of(County)
     existing = {
         (row.number, row.valid_from): row.id
         for row in await conn.execute(select(table.c.id, table.c.number, table.c.valid_from))
@@ -125,11 +125,9 @@ def _associations() -> list[_Org]:
 
 
 async def _upsert_organizations(conn: AsyncConnection, orgs: list[_Org]) -> None:
-    org_table = OrganizationPeriod.__table__
-    table = Organization.__table__
-    existing = {
-        row.key: row.id for row in await conn.execute(select(table.c.id, table.c.key))
-    }
+    org_table = table_of(OrganizationPeriod)
+    table = table_of(Organization)
+    existing = {row.key: row.id for row in await conn.execute(select(table.c.id, table.c.key))}
     period_rows: list[dict[str, Any]] = []
     for org in orgs:
         name = org.periods[-1]["plain_name"]

@@ -1,5 +1,6 @@
 """SQLModel tables, one module per feature; importing this package registers them all."""
 
+from db.tables.base import table_of
 from db.tables.directory import (
     County,
     Membership,
@@ -26,4 +27,5 @@ __all__ = [
     "Person",
     "Role",
     "RoleKind",
+    "table_of",
 ]

@@ -3,7 +3,7 @@
 import enum
 from typing import Any
 
-from sqlalchemy import Column, Enum
+from sqlalchemy import Column, Enum, Table
 from sqlmodel import SQLModel
 
 SQLModel.metadata.naming_convention = {
@@ -22,3 +22,11 @@ def enum_column(enum_cls: type[enum.Enum], *, nullable: bool = False, **kw: Any)
         nullable=nullable,
         **kw,
     )
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table behind a SQLModel table class."""
+    table = getattr(model, "__table__", None)
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not a table model")
+    return table

@@ -12,9 +12,9 @@ from db import tables
 from db.periods import valid_on
 from graph.organizations.service import O, P, organization_columns
 
-N = tables.Network.__table__
-M = tables.Membership.__table__
-R = tables.Role.__table__
+N = tables.table_of(tables.Network)
+M = tables.table_of(tables.Membership)
+R = tables.table_of(tables.Role)
 
 NETWORK_ORDER: list[ColumnElement[Any]] = [N.c.name, N.c.id]
 MEMBER_ORDER: list[ColumnElement[Any]] = [O.c.sort_name, M.c.id]

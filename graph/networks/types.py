@@ -28,11 +28,11 @@ from graph.pagination import (
 if TYPE_CHECKING:
     from graph.people.types import Role
 
-NetworkKind = strawberry.enum(
+strawberry.enum(
     tables.NetworkKind,
     description="What kind of network: big-city, municipality, county collegium or other.",
 )
-NetworkStatus = strawberry.enum(
+strawberry.enum(
     tables.NetworkStatus,
     description="A project runs to its end date; a permanent network has none; ENDED is past.",
 )
@@ -73,10 +73,12 @@ class CountyQuota:
 @strawberry.type(description="A network of organisations that meet and share knowledge.")
 class Network(relay.Node):
     id: relay.NodeID[int]
-    slug: str = strawberry.field(description="A stable, readable key, e.g. `storbynettverk-kultur`.")
+    slug: str = strawberry.field(
+        description="A stable, readable key, e.g. `storbynettverk-kultur`."
+    )
     name: str = strawberry.field(description="The network's name.")
     description: str = strawberry.field(description="What the network is for (Norwegian).")
-    kind: NetworkKind = strawberry.field(description="The kind of network.")
+    kind: tables.NetworkKind = strawberry.field(description="The kind of network.")
     starts_on: date | None = strawberry.field(description="First day (first meeting or founding).")
     ends_on: date | None = strawberry.field(
         description="Last day (inclusive) of a project network; null if permanent."
@@ -105,7 +107,7 @@ class Network(relay.Node):
         )
 
     @strawberry.field(description="PROJECT or PERMANENT; ENDED once the end date has passed.")
-    def status(self, info: Info[Context, None]) -> NetworkStatus:
+    def status(self, info: Info[Context, None]) -> tables.NetworkStatus:
         if self.ends_on is not None and self.ends_on < info.context.today:
             return tables.NetworkStatus.ENDED
         return self.stored_status
@@ -158,7 +160,9 @@ class Network(relay.Node):
         description="Members per county against the cap, for every county valid on the date "
         "(11 counties until 2023-12-31, 15 from 2024-01-01)."
     )
-    async def county_quota(self, info: Info[Context, None], as_of: AsOf = None) -> list[CountyQuota]:
+    async def county_quota(
+        self, info: Info[Context, None], as_of: AsOf = None
+    ) -> list[CountyQuota]:
         context = info.context
         day = as_of or context.today
         counties = await context.loaders.get(loaders.counties_by_day).load(day)
@@ -180,8 +184,8 @@ class Network(relay.Node):
         ]
 
     @classmethod
-    async def resolve_nodes(
-        cls, *, info: Info[Context, None], node_ids: Iterable[str], required: bool = False
+    async def load_nodes(
+        cls, *, info: Info[Context, None], node_ids: Iterable[str]
     ) -> list[Network | None]:
         from graph.node import int_ids
 
@@ -228,8 +232,8 @@ class Membership(relay.Node):
         return Organization.from_row(row, day) if row is not None else None
 
     @classmethod
-    async def resolve_nodes(
-        cls, *, info: Info[Context, None], node_ids: Iterable[str], required: bool = False
+    async def load_nodes(
+        cls, *, info: Info[Context, None], node_ids: Iterable[str]
     ) -> list[Membership | None]:
         from graph.node import int_ids
 

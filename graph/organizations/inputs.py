@@ -6,12 +6,12 @@ from datetime import date
 
 import strawberry
 
-from graph.organizations.types import OrganizationKind
+from db import tables
 
 
 @strawberry.input(description="Which organisations to list; every condition must hold.")
 class OrganizationFilter:
-    kinds: list[OrganizationKind] | None = strawberry.field(
+    kinds: list[tables.OrganizationKind] | None = strawberry.field(
         default=None, description="Only these kinds."
     )
     county_number: str | None = strawberry.field(

@@ -26,11 +26,15 @@ async def counties_by_id(db: Db, ids: Sequence[int]) -> list[Row[Any] | None]:
 
 async def county_ids_by_organization(db: Db, ids: Sequence[int], day: date) -> list[int | None]:
     """The county of each organisation on `day` (None where it had none)."""
-    rows = {row.organization_id: row.county_id for row in await db.rows(service.county_ids_on(ids, day))}
+    rows = {
+        row.organization_id: row.county_id for row in await db.rows(service.county_ids_on(ids, day))
+    }
     return [rows.get(i) for i in ids]
 
 
 async def periods_by_organization(db: Db, ids: Sequence[int]) -> list[list[Row[Any]]]:
     """Every period of each organisation, oldest first."""
-    grouped = service.rows_by(await db.rows(service.periods_by_organization(ids)), "organization_id")
+    grouped = service.rows_by(
+        await db.rows(service.periods_by_organization(ids)), "organization_id"
+    )
     return [grouped.get(i, []) for i in ids]

@@ -13,9 +13,9 @@ from sqlalchemy.engine import Row
 from db import tables
 from db.periods import valid_on
 
-O = tables.Organization.__table__
-P = tables.OrganizationPeriod.__table__
-C = tables.County.__table__
+O = tables.table_of(tables.Organization)
+P = tables.table_of(tables.OrganizationPeriod)
+C = tables.table_of(tables.County)
 
 ORGANIZATION_ORDER: list[ColumnElement[Any]] = [O.c.sort_name, O.c.id]
 COUNTY_ORDER: list[ColumnElement[Any]] = [C.c.number, C.c.id]
@@ -63,9 +63,7 @@ def organization_list(day: date, args: OrganizationFilterArgs) -> Select[Any]:
     if args.kinds:
         stmt = stmt.where(O.c.kind.in_(args.kinds))
     if args.county_number is not None:
-        stmt = stmt.where(
-            P.c.county_id.in_(select(C.c.id).where(C.c.number == args.county_number))
-        )
+        stmt = stmt.where(P.c.county_id.in_(select(C.c.id).where(C.c.number == args.county_number)))
     if args.search:
         needle = f"%{args.search.casefold()}%"
         stmt = stmt.where(
@@ -76,7 +74,7 @@ def organization_list(day: date, args: OrganizationFilterArgs) -> Select[Any]:
             )
         )
     if args.network_id is not None:
-        M = tables.Membership.__table__
+        M = tables.table_of(tables.Membership)
         stmt = stmt.where(
             O.c.id.in_(
                 select(M.c.organization_id).where(
@@ -115,11 +113,7 @@ def periods_by_organization(ids: Sequence[int]) -> Select[Any]:
 
 def counties_on(day: date) -> Select[Any]:
     """The counties valid on `day`, by number."""
-    return (
-        select(C)
-        .where(valid_on(C.c.valid_from, C.c.valid_to, day))
-        .order_by(*COUNTY_ORDER)
-    )
+    return select(C).where(valid_on(C.c.valid_from, C.c.valid_to, day)).order_by(*COUNTY_ORDER)
 
 
 def counties_by_id(ids: Sequence[int]) -> Select[Any]:

@@ -26,7 +26,7 @@ from graph.pagination import (
 if TYPE_CHECKING:
     from graph.networks.types import Membership, Network
 
-OrganizationKind = strawberry.enum(
+strawberry.enum(
     tables.OrganizationKind,
     description="What kind of organisation: a municipality (kommune), a county authority "
     "(fylkeskommune), an association such as KS, or one of its regional offices.",
@@ -87,12 +87,11 @@ class County(relay.Node):
         )
 
     @classmethod
-    async def resolve_nodes(
+    async def load_nodes(
         cls,
         *,
         info: Info[Context, None],
         node_ids: Iterable[str],
-        required: bool = False,
     ) -> list[County | None]:
         loader = info.context.loaders.get(loaders.counties_by_id)
         rows = await loader.load_many([int(i) for i in node_ids])
@@ -132,7 +131,7 @@ class OrganizationPeriod:
 )
 class Organization(relay.Node):
     id: relay.NodeID[int]
-    kind: OrganizationKind = strawberry.field(description="The kind of organisation.")
+    kind: tables.OrganizationKind = strawberry.field(description="The kind of organisation.")
     as_of: date = strawberry.field(description="The date the code, names and county hold for.")
     code: str | None = strawberry.field(
         description="The code on `asOf`: municipality number (`3201`), county number for a "
@@ -242,12 +241,11 @@ class Organization(relay.Node):
         )
 
     @classmethod
-    async def resolve_nodes(
+    async def load_nodes(
         cls,
         *,
         info: Info[Context, None],
         node_ids: Iterable[str],
-        required: bool = False,
     ) -> list[Organization | None]:
         day = info.context.today
         loader = info.context.loaders.get(loaders.organizations_by_id, day)

@@ -8,12 +8,13 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from db import tables
 from graph.connections import page_args, root_connection
 from graph.context import Context
 from graph.networks.types import After, Before, First, Last
 from graph.pagination import Connection
 from graph.people import service
-from graph.people.types import Person, RoleKind
+from graph.people.types import Person
 
 
 @strawberry.input(description="Which people to list; every condition must hold.")
@@ -24,7 +25,7 @@ class PersonFilter:
     network_slug: str | None = strawberry.field(
         default=None, description="Only people with a role in this network."
     )
-    role_kinds: list[RoleKind] | None = strawberry.field(
+    role_kinds: list[tables.RoleKind] | None = strawberry.field(
         default=None, description="Only people with a role of these kinds."
     )
     as_of: date | None = strawberry.field(

@@ -12,9 +12,9 @@ from sqlalchemy import ColumnElement, Select, func, select
 from db import tables
 from db.periods import valid_on
 
-PE = tables.Person.__table__
-R = tables.Role.__table__
-N = tables.Network.__table__
+PE = tables.table_of(tables.Person)
+R = tables.table_of(tables.Role)
+N = tables.table_of(tables.Network)
 
 PERSON_ORDER: list[ColumnElement[Any]] = [PE.c.name, PE.c.id]
 

@@ -19,7 +19,7 @@ from graph.organizations import loaders as organization_loaders
 from graph.organizations.types import Organization
 from graph.people import loaders
 
-RoleKind = strawberry.enum(
+strawberry.enum(
     tables.RoleKind,
     description="A person's role in a network: leader (leder), deputy leader (nestleder), "
     "coordinator (koordinator) or representative (representant).",
@@ -50,8 +50,8 @@ class Person(relay.Node):
         return [Role.from_row(row, day) for row in rows]
 
     @classmethod
-    async def resolve_nodes(
-        cls, *, info: Info[Context, None], node_ids: Iterable[str], required: bool = False
+    async def load_nodes(
+        cls, *, info: Info[Context, None], node_ids: Iterable[str]
     ) -> list[Person | None]:
         from graph.node import int_ids
 
@@ -62,7 +62,9 @@ class Person(relay.Node):
 @strawberry.type(description="A person's role in a network, on behalf of an organisation.")
 class Role(relay.Node):
     id: relay.NodeID[int]
-    kind: RoleKind = strawberry.field(description="Leader, deputy leader, coordinator or representative.")
+    kind: tables.RoleKind = strawberry.field(
+        description="Leader, deputy leader, coordinator or representative."
+    )
     from_: date = strawberry.field(name="from", description="First day in the role.")
     to: date | None = strawberry.field(
         description="Last day in the role (inclusive); null while it lasts."
@@ -106,11 +108,13 @@ class Role(relay.Node):
         return Organization.from_row(row, self.as_of) if row is not None else None
 
     @classmethod
-    async def resolve_nodes(
-        cls, *, info: Info[Context, None], node_ids: Iterable[str], required: bool = False
+    async def load_nodes(
+        cls, *, info: Info[Context, None], node_ids: Iterable[str]
     ) -> list[Role | None]:
         from graph.node import int_ids
 
         day = info.context.today
-        rows = await info.context.loaders.get(network_loaders.roles_by_id).load_many(int_ids(node_ids))
+        rows = await info.context.loaders.get(network_loaders.roles_by_id).load_many(
+            int_ids(node_ids)
+        )
         return [cls.from_row(row, day) if row is not None else None for row in rows]

@@ -1,0 +1,44 @@
+"""Preparing a database: reference data is idempotent, demo data is never added twice."""
+
+import asyncio
+
+from sqlalchemy import func, select
+
+from db import tables
+from db.engine import make_engine
+from db.setup import load_demo, prepare
+
+
+def _count(url: str, table: type) -> int:
+    async def read() -> int:
+        engine = make_engine(url)
+        try:
+            async with engine.connect() as conn:
+                return int(
+                    (await conn.execute(select(func.count()).select_from(table))).scalar_one()
+                )
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(read())
+
+
+def test_prepare_without_demo_loads_reference_only(empty_db: str) -> None:
+    report = asyncio.run(prepare(empty_db, demo=False))
+    assert report.reference is not None
+    assert report.reference.counties == 18
+    assert report.reference.municipalities == 357
+    assert report.demo_added is None
+    assert _count(empty_db, tables.Network) == 0
+    assert _count(empty_db, tables.County) == 18
+
+
+def test_prepare_twice_keeps_data_and_adds_demo_once(empty_db: str) -> None:
+    first = asyncio.run(prepare(empty_db, demo=True))
+    second = asyncio.run(prepare(empty_db, demo=True))
+    assert first.demo_added is True
+    assert second.demo_added is False
+    assert _count(empty_db, tables.Membership) == 27 + 11 + 7
+    assert _count(empty_db, tables.Organization) == 357 + 17 + 1
+    assert asyncio.run(load_demo(empty_db)) is False
+    assert _count(empty_db, tables.Role) == 6
