@@ -64,9 +64,9 @@ def decode_cursor(cursor: str, argument: str, types: Sequence[type]) -> tuple[An
         try:
             if kind is date:
                 out.append(date.fromisoformat(value))
-            elif kind is int and isinstance(value, int) and not isinstance(value, bool):
-                out.append(value)
-            elif kind is str and isinstance(value, str):
+            elif (kind is int and isinstance(value, int) and not isinstance(value, bool)) or (
+                kind is str and isinstance(value, str)
+            ):
                 out.append(value)
             else:
                 raise TypeError(value)
@@ -212,8 +212,10 @@ def build_connection(
     if page.backwards:
         rows.reverse()
     edges = [
-        Edge(cursor=encode_cursor([row._mapping[f"_k{i}"] for i in range(key_count)]),
-             node=to_node(row))
+        Edge(
+            cursor=encode_cursor([row._mapping[f"_k{i}"] for i in range(key_count)]),
+            node=to_node(row),
+        )
         for row in rows
     ]
     if page.backwards:

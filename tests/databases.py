@@ -62,6 +62,8 @@ def empty_database(kind: str, folder: Path) -> Iterator[str]:
     name = f"samvirke_test_{uuid.uuid4().hex[:12]}"
     asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
     try:
-        yield make_url(postgres_admin_url()).set(database=name).render_as_string(hide_password=False)
+        yield (
+            make_url(postgres_admin_url()).set(database=name).render_as_string(hide_password=False)
+        )
     finally:
         asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
