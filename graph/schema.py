@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.tools import merge_types
+from strawberry.types.execution import ExecutionContext
 
-from graph.extensions import OperationResources
+from graph.extensions import MaskUnexpectedErrors, OperationResources
 from graph.networks.queries import NetworkQuery
 from graph.networks.types import Membership
 from graph.node import NodeQuery
@@ -18,10 +20,20 @@ from graph.people.types import Role
 Query = merge_types("Query", (NodeQuery, NetworkQuery, OrganizationQuery, PeopleQuery))
 Query.__strawberry_definition__.description = "The root of every read."  # type: ignore[attr-defined]
 
-schema = strawberry.Schema(
+
+class SamvirkeSchema(strawberry.Schema):
+    """The schema; errors are logged by `MaskUnexpectedErrors`, only the unexpected ones."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        return None
+
+
+schema = SamvirkeSchema(
     query=Query,
     types=[County, Membership, Role],
-    extensions=[OperationResources, ParserCache, ValidationCache],
+    extensions=[OperationResources, MaskUnexpectedErrors, ParserCache, ValidationCache],
 )
 
 
