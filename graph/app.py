@@ -52,7 +52,7 @@ def create_app(settings: Settings, *, engine: AsyncEngine | None = None) -> Star
 
     view = SamvirkeGraphQL(schema, graphql_ide="graphiql")
     routes = [
-        Route("/graphql", view, methods=["GET", "POST"]),
+        Route("/graphql", view),
         WebSocketRoute("/graphql", view),
         Route("/healthz", healthz),
         Route("/readyz", readyz),

@@ -36,7 +36,9 @@ async def test_readyz_reports_unreachable_database() -> None:
 
 
 async def test_graphql_over_http_answers_a_directory_query(settings: Settings) -> None:
-    query = '{ network(slug: "storbynettverk-kultur") { members(asOf: "2024-01-15") { totalCount } } }'
+    query = (
+        '{ network(slug: "storbynettverk-kultur") { members(asOf: "2024-01-15") { totalCount } } }'
+    )
     async for client in _client(settings):
         response = await client.post("/graphql", json={"query": query})
         assert response.status_code == 200
