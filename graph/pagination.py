@@ -13,7 +13,7 @@ import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from sqlalchemy import ColumnElement, Select, func, select, tuple_
@@ -27,6 +27,12 @@ FIRST_DESCRIPTION = "Return at most this many items from the start (0 to 100; de
 AFTER_DESCRIPTION = "Return the items after this cursor (from `pageInfo.endCursor`)."
 LAST_DESCRIPTION = "Return at most this many items from the end (0 to 100)."
 BEFORE_DESCRIPTION = "Return the items before this cursor (from `pageInfo.startCursor`)."
+
+
+First = Annotated[int | None, strawberry.argument(description=FIRST_DESCRIPTION)]
+After = Annotated[str | None, strawberry.argument(description=AFTER_DESCRIPTION)]
+Last = Annotated[int | None, strawberry.argument(description=LAST_DESCRIPTION)]
+Before = Annotated[str | None, strawberry.argument(description=BEFORE_DESCRIPTION)]
 
 
 @dataclass(frozen=True)

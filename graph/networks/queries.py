@@ -10,8 +10,8 @@ from strawberry.types import Info
 from graph.connections import page_args, root_connection
 from graph.context import Context
 from graph.networks import service
-from graph.networks.types import After, Before, First, Last, Network
-from graph.pagination import Connection
+from graph.networks.types import Network
+from graph.pagination import After, Before, Connection, First, Last
 
 
 @strawberry.type

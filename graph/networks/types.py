@@ -17,13 +17,7 @@ from graph.context import Context
 from graph.networks import loaders, service
 from graph.organizations import loaders as organization_loaders
 from graph.organizations.types import AS_OF, County, Organization
-from graph.pagination import (
-    AFTER_DESCRIPTION,
-    BEFORE_DESCRIPTION,
-    FIRST_DESCRIPTION,
-    LAST_DESCRIPTION,
-    Connection,
-)
+from graph.pagination import After, Before, Connection, First, Last
 
 if TYPE_CHECKING:
     from graph.people.types import Role
@@ -37,10 +31,6 @@ strawberry.enum(
     description="A project runs to its end date; a permanent network has none; ENDED is past.",
 )
 
-First = Annotated[int | None, strawberry.argument(description=FIRST_DESCRIPTION)]
-After = Annotated[str | None, strawberry.argument(description=AFTER_DESCRIPTION)]
-Last = Annotated[int | None, strawberry.argument(description=LAST_DESCRIPTION)]
-Before = Annotated[str | None, strawberry.argument(description=BEFORE_DESCRIPTION)]
 AsOf = Annotated[date | None, strawberry.argument(description=AS_OF)]
 
 

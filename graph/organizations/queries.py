@@ -15,13 +15,7 @@ from graph.networks import service as network_service
 from graph.organizations import loaders, service
 from graph.organizations.inputs import OrganizationFilter
 from graph.organizations.types import AS_OF, County, Organization
-from graph.pagination import (
-    AFTER_DESCRIPTION,
-    BEFORE_DESCRIPTION,
-    FIRST_DESCRIPTION,
-    LAST_DESCRIPTION,
-    Connection,
-)
+from graph.pagination import After, Before, Connection, First, Last
 
 ORG_KEYS = (str, int)
 
@@ -65,10 +59,10 @@ class OrganizationQuery:
         filter: Annotated[
             OrganizationFilter | None, strawberry.argument(description="Conditions to meet.")
         ] = None,
-        first: Annotated[int | None, strawberry.argument(description=FIRST_DESCRIPTION)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER_DESCRIPTION)] = None,
-        last: Annotated[int | None, strawberry.argument(description=LAST_DESCRIPTION)] = None,
-        before: Annotated[str | None, strawberry.argument(description=BEFORE_DESCRIPTION)] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Organization]:
         context = info.context
         page = page_args(context, ORG_KEYS, first, after, last, before)

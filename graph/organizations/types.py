@@ -15,13 +15,7 @@ from db import tables
 from graph.connections import Relation, nested_connection, page_args
 from graph.context import Context
 from graph.organizations import loaders, service
-from graph.pagination import (
-    AFTER_DESCRIPTION,
-    BEFORE_DESCRIPTION,
-    FIRST_DESCRIPTION,
-    LAST_DESCRIPTION,
-    Connection,
-)
+from graph.pagination import After, Before, Connection, First, Last
 
 if TYPE_CHECKING:
     from graph.networks.types import Membership, Network
@@ -67,10 +61,10 @@ class County(relay.Node):
                 description="The date (default: today, or the county's last day if it has ended)."
             ),
         ] = None,
-        first: Annotated[int | None, strawberry.argument(description=FIRST_DESCRIPTION)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER_DESCRIPTION)] = None,
-        last: Annotated[int | None, strawberry.argument(description=LAST_DESCRIPTION)] = None,
-        before: Annotated[str | None, strawberry.argument(description=BEFORE_DESCRIPTION)] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Organization]:
         context = info.context
         day = as_of or context.today
@@ -206,10 +200,10 @@ class Organization(relay.Node):
         self,
         info: Info[Context, None],
         as_of: Annotated[date | None, strawberry.argument(description=AS_OF)] = None,
-        first: Annotated[int | None, strawberry.argument(description=FIRST_DESCRIPTION)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER_DESCRIPTION)] = None,
-        last: Annotated[int | None, strawberry.argument(description=LAST_DESCRIPTION)] = None,
-        before: Annotated[str | None, strawberry.argument(description=BEFORE_DESCRIPTION)] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Annotated[Network, strawberry.lazy("graph.networks.types")]]:
         from graph.networks.types import organization_networks
 
@@ -228,10 +222,10 @@ class Organization(relay.Node):
             bool,
             strawberry.argument(description="Every membership over time, ignoring `asOf`."),
         ] = False,
-        first: Annotated[int | None, strawberry.argument(description=FIRST_DESCRIPTION)] = None,
-        after: Annotated[str | None, strawberry.argument(description=AFTER_DESCRIPTION)] = None,
-        last: Annotated[int | None, strawberry.argument(description=LAST_DESCRIPTION)] = None,
-        before: Annotated[str | None, strawberry.argument(description=BEFORE_DESCRIPTION)] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> Connection[Annotated[Membership, strawberry.lazy("graph.networks.types")]]:
         from graph.networks.types import organization_memberships
 

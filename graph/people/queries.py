@@ -11,8 +11,7 @@ from strawberry.types import Info
 from db import tables
 from graph.connections import page_args, root_connection
 from graph.context import Context
-from graph.networks.types import After, Before, First, Last
-from graph.pagination import Connection
+from graph.pagination import After, Before, Connection, First, Last
 from graph.people import service
 from graph.people.types import Person
 
