@@ -31,6 +31,7 @@ from db.tables import (
     RoleKind,
     table_of,
 )
+from db.text import search_text
 
 Progress = Callable[[str, int], None]
 
@@ -202,7 +203,12 @@ async def seed_demo(conn: AsyncConnection, *, progress: Progress | None = None) 
         if role.person not in people:
             result = await conn.execute(
                 insert(table_of(Person))
-                .values(key=person_key(role.person), name=role.person, title=role.title)
+                .values(
+                    key=person_key(role.person),
+                    name=role.person,
+                    search_name=search_text(role.person),
+                    title=role.title,
+                )
                 .returning(table_of(Person).c.id)
             )
             people[role.person] = result.scalar_one()

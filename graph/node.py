@@ -6,7 +6,6 @@ three look the same to the client.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Annotated, Any
 
 import strawberry
@@ -18,17 +17,6 @@ from graph.context import Context
 from graph.errors import BadUserInput
 
 MAX_NODES = 100
-
-
-def int_ids(node_ids: Iterable[str]) -> list[int]:
-    """Node ids as integers; one that is not an integer becomes -1, which matches nothing."""
-    out = []
-    for node_id in node_ids:
-        try:
-            out.append(int(node_id))
-        except ValueError:
-            out.append(-1)
-    return out
 
 
 def _parse(value: str) -> relay.GlobalID | None:

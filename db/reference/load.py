@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.reference import data
 from db.tables import County, Organization, OrganizationKind, OrganizationPeriod, table_of
-from db.text import sort_key
+from db.text import search_text, sort_key
 
 Progress = Callable[[str, int], None]
 """Called with a step's name and the number of records it handled."""
@@ -147,7 +147,14 @@ async def _upsert_organizations(conn: AsyncConnection, orgs: list[_Org]) -> None
         else:
             await conn.execute(update(table).where(table.c.id == org_id).values(**values))
             await conn.execute(delete(org_table).where(org_table.c.organization_id == org_id))
-        period_rows.extend({"organization_id": org_id, **p} for p in org.periods)
+        period_rows.extend(
+            {
+                "organization_id": org_id,
+                "search_name": search_text(p["plain_name"], p["official_name"]),
+                **p,
+            }
+            for p in org.periods
+        )
     if period_rows:
         await conn.execute(insert(org_table), period_rows)
 

@@ -82,6 +82,7 @@ class OrganizationPeriod(SQLModel, table=True):
     code: str | None = Field(default=None, max_length=16)
     official_name: str = Field(max_length=200)
     plain_name: str = Field(max_length=200)
+    search_name: str = Field(max_length=420, description="case-folded names, for search")
     county_id: int | None = Field(default=None, foreign_key="county.id", index=True)
     valid_from: date | None = None
     valid_to: date | None = None
@@ -96,6 +97,7 @@ class Person(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(max_length=64)
     name: str = Field(max_length=200, index=True)
+    search_name: str = Field(max_length=200, description="the case-folded name, for search")
     title: str | None = Field(default=None, max_length=200)
 
 

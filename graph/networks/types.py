@@ -14,6 +14,7 @@ from strawberry.types import Info
 from db import rules, tables
 from graph.connections import Relation, nested_connection, page_args
 from graph.context import Context
+from graph.ids import int_ids
 from graph.networks import loaders, service
 from graph.organizations import loaders as organization_loaders
 from graph.organizations.types import AS_OF, County, Organization
@@ -177,8 +178,6 @@ class Network(relay.Node):
     async def load_nodes(
         cls, *, info: Info[Context, None], node_ids: Iterable[str]
     ) -> list[Network | None]:
-        from graph.node import int_ids
-
         rows = await info.context.loaders.get(loaders.networks_by_id).load_many(int_ids(node_ids))
         return [cls.from_row(row) if row is not None else None for row in rows]
 
@@ -225,8 +224,6 @@ class Membership(relay.Node):
     async def load_nodes(
         cls, *, info: Info[Context, None], node_ids: Iterable[str]
     ) -> list[Membership | None]:
-        from graph.node import int_ids
-
         day = info.context.today
         loader = info.context.loaders.get(loaders.memberships_by_id, day)
         rows = await loader.load_many(int_ids(node_ids))
@@ -273,13 +270,13 @@ async def organization_memberships(
     context: Context,
     organization_id: int,
     day: date | None,
+    org_day: date,
     first: int | None,
     after: str | None,
     last: int | None,
     before: str | None,
 ) -> Connection[Membership]:
-    """An organisation's memberships valid on `day` (all if None), oldest first."""
-    org_day = day or context.today
+    """An organisation's memberships valid on `day` (all if None), named as of `org_day`."""
     page = page_args(context, ORGANIZATION_MEMBERSHIPS.key_types, first, after, last, before)
     return await nested_connection(
         context,

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, or_, select
 from sqlalchemy.engine import Row
 
 from db import tables
 from db.periods import valid_on
+from db.text import LIKE_ESCAPE, contains_pattern
 
 O = tables.table_of(tables.Organization)
 P = tables.table_of(tables.OrganizationPeriod)
@@ -65,13 +66,9 @@ def organization_list(day: date, args: OrganizationFilterArgs) -> Select[Any]:
     if args.county_number is not None:
         stmt = stmt.where(P.c.county_id.in_(select(C.c.id).where(C.c.number == args.county_number)))
     if args.search:
-        needle = f"%{args.search.casefold()}%"
+        pattern = contains_pattern(args.search)
         stmt = stmt.where(
-            or_(
-                func.lower(P.c.plain_name).like(needle),
-                func.lower(P.c.official_name).like(needle),
-                P.c.code == args.search,
-            )
+            or_(P.c.search_name.like(pattern, escape=LIKE_ESCAPE), P.c.code == args.search)
         )
     if args.network_id is not None:
         M = tables.table_of(tables.Membership)
@@ -96,7 +93,7 @@ def organization_by_code(code: str, day: date) -> Select[Any]:
     return (
         select(P.c.organization_id)
         .where(P.c.code == code)
-        .order_by(distance, P.c.valid_to.desc(), P.c.valid_from)
+        .order_by(distance, P.c.valid_to.desc().nulls_last(), P.c.valid_from.asc().nulls_first())
         .limit(1)
     )
 

@@ -14,6 +14,7 @@ from strawberry.types import Info
 from db import tables
 from graph.connections import Relation, nested_connection, page_args
 from graph.context import Context
+from graph.ids import int_ids
 from graph.organizations import loaders, service
 from graph.pagination import After, Before, Connection, First, Last
 
@@ -88,7 +89,7 @@ class County(relay.Node):
         node_ids: Iterable[str],
     ) -> list[County | None]:
         loader = info.context.loaders.get(loaders.counties_by_id)
-        rows = await loader.load_many([int(i) for i in node_ids])
+        rows = await loader.load_many(int_ids(node_ids))
         return [cls.from_row(row) if row is not None else None for row in rows]
 
 
@@ -220,7 +221,10 @@ class Organization(relay.Node):
         as_of: Annotated[date | None, strawberry.argument(description=AS_OF)] = None,
         include_former: Annotated[
             bool,
-            strawberry.argument(description="Every membership over time, ignoring `asOf`."),
+            strawberry.argument(
+                description="Every membership over time, ignoring `asOf` for the period "
+                "(organisations are still named as of `asOf`)."
+            ),
         ] = False,
         first: First = None,
         after: After = None,
@@ -231,7 +235,7 @@ class Organization(relay.Node):
 
         day = as_of or info.context.today
         return await organization_memberships(
-            info.context, self.id, None if include_former else day, first, after, last, before
+            info.context, self.id, None if include_former else day, day, first, after, last, before
         )
 
     @classmethod
@@ -243,7 +247,7 @@ class Organization(relay.Node):
     ) -> list[Organization | None]:
         day = info.context.today
         loader = info.context.loaders.get(loaders.organizations_by_id, day)
-        rows = await loader.load_many([int(i) for i in node_ids])
+        rows = await loader.load_many(int_ids(node_ids))
         return [cls.from_row(row, day) if row is not None else None for row in rows]
 
 

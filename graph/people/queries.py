@@ -11,6 +11,8 @@ from strawberry.types import Info
 from db import tables
 from graph.connections import page_args, root_connection
 from graph.context import Context
+from graph.errors import BadUserInput
+from graph.networks.service import network_by_slug
 from graph.pagination import After, Before, Connection, First, Last
 from graph.people import service
 from graph.people.types import Person
@@ -48,6 +50,9 @@ class PeopleQuery:
     ) -> Connection[Person]:
         page = page_args(info.context, (str, int), first, after, last, before)
         args = service.PersonFilterArgs()
+        slug = filter.network_slug if filter is not None else None
+        if slug is not None and not await info.context.db.rows(network_by_slug(slug)):
+            raise BadUserInput(f"No network has the slug {slug!r}.", argument="filter.networkSlug")
         if filter is not None:
             args = service.PersonFilterArgs(
                 search=(filter.search or "").strip() or None,

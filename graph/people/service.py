@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, select
 
 from db import tables
 from db.periods import valid_on
+from db.text import LIKE_ESCAPE, contains_pattern
 
 PE = tables.table_of(tables.Person)
 R = tables.table_of(tables.Role)
@@ -31,7 +32,7 @@ def people(args: PersonFilterArgs) -> Select[Any]:
     """People, filtered by name and by the roles they held."""
     stmt = select(PE)
     if args.search:
-        stmt = stmt.where(func.lower(PE.c.name).like(f"%{args.search.casefold()}%"))
+        stmt = stmt.where(PE.c.search_name.like(contains_pattern(args.search), escape=LIKE_ESCAPE))
     if args.network_slug is not None or args.role_kinds or args.as_of is not None:
         roles = select(R.c.person_id).select_from(R.join(N, N.c.id == R.c.network_id))
         if args.network_slug is not None:

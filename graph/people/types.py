@@ -13,6 +13,7 @@ from strawberry.types import Info
 
 from db import tables
 from graph.context import Context
+from graph.ids import int_ids
 from graph.networks import loaders as network_loaders
 from graph.networks.types import Network
 from graph.organizations import loaders as organization_loaders
@@ -53,8 +54,6 @@ class Person(relay.Node):
     async def load_nodes(
         cls, *, info: Info[Context, None], node_ids: Iterable[str]
     ) -> list[Person | None]:
-        from graph.node import int_ids
-
         rows = await info.context.loaders.get(loaders.people_by_id).load_many(int_ids(node_ids))
         return [cls.from_row(row) if row is not None else None for row in rows]
 
@@ -111,8 +110,6 @@ class Role(relay.Node):
     async def load_nodes(
         cls, *, info: Info[Context, None], node_ids: Iterable[str]
     ) -> list[Role | None]:
-        from graph.node import int_ids
-
         day = info.context.today
         rows = await info.context.loaders.get(network_loaders.roles_by_id).load_many(
             int_ids(node_ids)

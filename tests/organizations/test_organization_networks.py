@@ -160,3 +160,13 @@ async def test_organization_memberships_member_named_as_of_the_date(
     assert [m["organization"]["code"] for m in data["organization"]["memberships"]["nodes"]] == [
         "3201"
     ]
+
+
+async def test_organization_memberships_include_former_named_as_of_as_of(
+    client: GraphQLClient,
+) -> None:
+    variables = {"code": "3024", "asOf": "2023-06-10", "includeFormer": True}
+    data = await client.query(MEMBERSHIPS_OF, variables)
+    nodes = data["organization"]["memberships"]["nodes"]
+    assert [n["network"]["slug"] for n in nodes] == [STORBY]
+    assert nodes[0]["organization"]["code"] == "3024"

@@ -177,3 +177,10 @@ async def test_person_roles_without_date_are_named_as_of_today(client: GraphQLCl
     assert [(r["kind"], r["onBehalfOf"]) for r in person["roles"]] == [
         ("DEPUTY_LEADER", {"code": "3301", "name": "Drammen", "asOf": "2026-11-27"})
     ]
+
+
+async def test_people_unknown_network_slug_is_a_user_error(client: GraphQLClient) -> None:
+    errors = await client.query_errors(PEOPLE, {"filter": {"networkSlug": "nope"}})
+    assert errors[0].extensions is not None
+    assert errors[0].extensions["code"] == "BAD_USER_INPUT"
+    assert "nope" in errors[0].message

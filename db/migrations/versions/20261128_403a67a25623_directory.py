@@ -1,8 +1,8 @@
 """directory
 
-Revision ID: 0f57f4875eef
+Revision ID: 403a67a25623
 Revises:
-Create Date: 2026-11-27 23:40:16.509861
+Create Date: 2026-11-28 00:01:12.072743
 """
 
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "0f57f4875eef"
+revision: str = "403a67a25623"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -67,6 +67,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("key", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("search_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("title", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
         sa.UniqueConstraint("key", name=op.f("uq_person_key")),
@@ -126,6 +127,7 @@ def upgrade() -> None:
         sa.Column("code", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True),
         sa.Column("official_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("plain_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("search_name", sqlmodel.sql.sqltypes.AutoString(length=420), nullable=False),
         sa.Column("county_id", sa.Integer(), nullable=True),
         sa.Column("valid_from", sa.Date(), nullable=True),
         sa.Column("valid_to", sa.Date(), nullable=True),
