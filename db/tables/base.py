@@ -1,9 +1,11 @@
 """Shared table helpers: stable constraint names and enum columns."""
 
 import enum
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, Enum, Table
+from sqlalchemy import Column, DateTime, Dialect, Enum, Table
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
 
 SQLModel.metadata.naming_convention = {
@@ -30,3 +32,23 @@ def table_of(model: type[SQLModel]) -> Table:
     if not isinstance(table, Table):
         raise TypeError(f"{model.__name__} is not a table model")
     return table
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment in time: stored in UTC, returned time-zone aware, on SQLite and PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a moment in time needs a time zone offset")
+        utc = value.astimezone(UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
