@@ -16,16 +16,16 @@ from sqlalchemy.engine import Row
 
 from graph.context import Context
 from graph.db import Db
-from graph.pagination import (
-    Connection,
+from graph.keyset import (
+    Order,
     PageRequest,
-    build_connection,
     count_statement,
     page_request,
     page_statement,
     per_parent_count_statement,
     per_parent_page_statement,
 )
+from graph.pagination import Connection, build_connection
 
 
 @dataclass(frozen=True, eq=False)
@@ -34,7 +34,7 @@ class Relation:
 
     statement: Callable[..., Select[Any]]
     parent: ColumnElement[Any]
-    order: Sequence[ColumnElement[Any]]
+    order: Sequence[ColumnElement[Any]] | Order
     key_types: tuple[type, ...]
 
 
@@ -61,7 +61,7 @@ def page_args(
 async def root_connection(
     context: Context,
     stmt: Select[Any],
-    order: Sequence[ColumnElement[Any]],
+    order: Sequence[ColumnElement[Any]] | Order,
     page: PageRequest,
     to_node: Callable[[Row[Any]], Any],
 ) -> Connection[Any]:
@@ -71,7 +71,7 @@ async def root_connection(
     async def count() -> int:
         return int((await context.db.rows(count_statement(stmt)))[0][0])
 
-    return build_connection(rows, page, to_node, count, len(order))
+    return build_connection(rows, page, to_node, count, len(Order.of(order).columns))
 
 
 async def _load_pages(
@@ -109,4 +109,4 @@ async def nested_connection(
     async def count() -> int:
         return int(await context.loaders.get(_load_counts, relation, args).load(parent_id))
 
-    return build_connection(rows, page, to_node, count, len(relation.order))
+    return build_connection(rows, page, to_node, count, len(Order.of(relation.order).columns))

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from db.visibility import Viewer
 from graph.db import Db
 from graph.loaders import Loaders
 from graph.settings import Settings
@@ -21,6 +22,7 @@ class Context:
     db: Db
     loaders: Loaders
     today: date
+    viewer: Viewer = field(default_factory=Viewer.anonymous)
     request: Any = None
     response: Any = None
     extra: dict[str, Any] = field(default_factory=dict)

@@ -9,15 +9,23 @@ from strawberry.tools import merge_types
 from strawberry.types.execution import ExecutionContext
 
 from graph.extensions import MaskUnexpectedErrors, OperationResources
+from graph.meetings.queries import MeetingQuery
+from graph.meetings.types import AgendaItem
 from graph.networks.queries import NetworkQuery
 from graph.networks.types import Membership
 from graph.node import NodeQuery
+from graph.notes.types import Note
 from graph.organizations.queries import OrganizationQuery
 from graph.organizations.types import County
 from graph.people.queries import PeopleQuery
 from graph.people.types import Role
+from graph.themes.queries import ThemeQuery
+from graph.topics.queries import TopicQuery
 
-Query = merge_types("Query", (NodeQuery, NetworkQuery, OrganizationQuery, PeopleQuery))
+Query = merge_types(
+    "Query",
+    (NodeQuery, NetworkQuery, OrganizationQuery, PeopleQuery, MeetingQuery, TopicQuery, ThemeQuery),
+)
 Query.__strawberry_definition__.description = "The root of every read."  # type: ignore[attr-defined]
 
 
@@ -32,7 +40,7 @@ class SamvirkeSchema(strawberry.Schema):
 
 schema = SamvirkeSchema(
     query=Query,
-    types=[County, Membership, Role],
+    types=[County, Membership, Role, AgendaItem, Note],
     extensions=[OperationResources, MaskUnexpectedErrors, ParserCache, ValidationCache],
 )
 

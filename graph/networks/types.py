@@ -12,6 +12,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from db import rules, tables
+from graph import enums  # noqa: F401  (registers the enums)
 from graph.connections import Relation, nested_connection, page_args
 from graph.context import Context
 from graph.ids import int_ids
@@ -21,16 +22,15 @@ from graph.organizations.types import AS_OF, County, Organization
 from graph.pagination import After, Before, Connection, First, Last
 
 if TYPE_CHECKING:
+    from graph.meetings.inputs import MeetingFilter
+    from graph.meetings.reports import CadenceReport
+    from graph.meetings.types import Meeting
     from graph.people.types import Role
 
-strawberry.enum(
-    tables.NetworkKind,
-    description="What kind of network: big-city, municipality, county collegium or other.",
-)
-strawberry.enum(
-    tables.NetworkStatus,
-    description="A project runs to its end date; a permanent network has none; ENDED is past.",
-)
+MeetingType = Annotated["Meeting", strawberry.lazy("graph.meetings.types")]
+MeetingFilterType = Annotated["MeetingFilter", strawberry.lazy("graph.meetings.inputs")]
+CadenceReportType = Annotated["CadenceReport", strawberry.lazy("graph.meetings.reports")]
+
 
 AsOf = Annotated[date | None, strawberry.argument(description=AS_OF)]
 
@@ -173,6 +173,48 @@ class Network(relay.Node):
             )
             for line in lines
         ]
+
+    @strawberry.field(description="The network's meetings, oldest first.")
+    async def meetings(
+        self,
+        info: Info[Context, None],
+        filter: Annotated[
+            MeetingFilterType | None,
+            strawberry.argument(description="Conditions to meet (`networks` narrows further)."),
+        ] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[MeetingType]:
+        from graph.meetings.inputs import meeting_filter_args
+        from graph.meetings.types import NETWORK_MEETINGS, Meeting
+
+        context = info.context
+        args, scope = await meeting_filter_args(context, filter)
+        page = page_args(context, NETWORK_MEETINGS.key_types, first, after, last, before)
+        return await nested_connection(
+            context,
+            NETWORK_MEETINGS,
+            (args, scope),
+            self.id,
+            page,
+            lambda r: Meeting.from_row(r, context),
+        )
+
+    @strawberry.field(description="The network's meetings in a year against its rule.")
+    async def cadence(
+        self,
+        info: Info[Context, None],
+        year: Annotated[int, strawberry.argument(description="The calendar year.")],
+    ) -> CadenceReportType:
+        from db.rules import tally
+        from graph.meetings.loaders import cadence_by_network
+        from graph.meetings.reports import CadenceReport
+
+        rows = await info.context.loaders.get(cadence_by_network, year).load(self.id)
+        tallied = tally((row.status.value, row.format.value, row.n) for row in rows)
+        return CadenceReport.build(year, self, tallied)
 
     @classmethod
     async def load_nodes(

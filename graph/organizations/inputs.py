@@ -7,6 +7,7 @@ from datetime import date
 import strawberry
 
 from db import tables
+from graph import enums  # noqa: F401  (registers the enums)
 
 
 @strawberry.input(description="Which organisations to list; every condition must hold.")

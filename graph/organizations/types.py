@@ -12,6 +12,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from db import tables
+from graph import enums  # noqa: F401  (registers the enums)
 from graph.connections import Relation, nested_connection, page_args
 from graph.context import Context
 from graph.ids import int_ids
@@ -19,13 +20,9 @@ from graph.organizations import loaders, service
 from graph.pagination import After, Before, Connection, First, Last
 
 if TYPE_CHECKING:
+    from graph.meetings.reports import AttendanceSummary
     from graph.networks.types import Membership, Network
 
-strawberry.enum(
-    tables.OrganizationKind,
-    description="What kind of organisation: a municipality (kommune), a county authority "
-    "(fylkeskommune), an association such as KS, or one of its regional offices.",
-)
 
 AS_OF = "The date to answer for (default: today in Europe/Oslo)."
 
@@ -237,6 +234,27 @@ class Organization(relay.Node):
         return await organization_memberships(
             info.context, self.id, None if include_former else day, day, first, after, last, before
         )
+
+    @strawberry.field(description="Attendance at each network's meetings in a year.")
+    async def attendance(
+        self,
+        info: Info[Context, None],
+        year: Annotated[int, strawberry.argument(description="The calendar year.")],
+    ) -> list[Annotated[AttendanceSummary, strawberry.lazy("graph.meetings.reports")]]:
+        from graph.meetings.loaders import attendance_by_organization
+        from graph.meetings.reports import AttendanceSummary
+
+        loader = info.context.loaders.get(attendance_by_organization, year)
+        return [
+            AttendanceSummary(
+                year=year,
+                recorded=row.recorded,
+                present=int(row.present or 0),
+                absent=row.recorded - int(row.present or 0),
+                network_id=row.network_id,
+            )
+            for row in await loader.load(self.id)
+        ]
 
     @classmethod
     async def load_nodes(

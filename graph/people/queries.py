@@ -9,6 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from db import tables
+from graph import enums  # noqa: F401  (registers the enums)
 from graph.connections import page_args, root_connection
 from graph.context import Context
 from graph.errors import BadUserInput

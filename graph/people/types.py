@@ -12,6 +12,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from db import tables
+from graph import enums  # noqa: F401  (registers the enums)
 from graph.context import Context
 from graph.ids import int_ids
 from graph.networks import loaders as network_loaders
@@ -19,12 +20,6 @@ from graph.networks.types import Network
 from graph.organizations import loaders as organization_loaders
 from graph.organizations.types import Organization
 from graph.people import loaders
-
-strawberry.enum(
-    tables.RoleKind,
-    description="A person's role in a network: leader (leder), deputy leader (nestleder), "
-    "coordinator (koordinator) or representative (representant).",
-)
 
 
 @strawberry.type(description="A person who holds or has held roles in networks.")

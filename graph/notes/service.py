@@ -1,0 +1,61 @@
+"""Reading notes: every statement here applies the visibility filter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+
+from db import tables
+from db.visibility import Viewer, visible_notes
+from graph.keyset import Order
+
+N = tables.table_of(tables.Note)
+NT = tables.table_of(tables.NoteTopic)
+TC = tables.table_of(tables.TopicClosure)
+T = tables.table_of(tables.Topic)
+
+NOTE_ORDER: list[ColumnElement[Any]] = [N.c.created_at, N.c.id]
+NEWEST_FIRST = Order((N.c.created_at, N.c.id), descending=True)
+
+
+def notes(viewer: Viewer) -> Select[Any]:
+    """The notes `viewer` may see."""
+    return select(N).where(visible_notes(viewer))
+
+
+def notes_by_id(ids: Sequence[int], viewer: Viewer) -> Select[Any]:
+    """The notes with `ids` that `viewer` may see."""
+    return notes(viewer).where(N.c.id.in_(ids))
+
+
+TAGGED = (
+    select(NT.c.note_id, TC.c.ancestor_id, func.min(TC.c.depth).label("depth"))
+    .select_from(NT.join(TC, TC.c.descendant_id == NT.c.topic_id))
+    .group_by(NT.c.note_id, TC.c.ancestor_id)
+    .subquery("tagged")
+)
+"""Each note once per topic it is tagged with directly (depth 0) or through a sub-topic."""
+
+
+def notes_on_topic(viewer: Viewer, include_subtopics: bool) -> Select[Any]:
+    """Visible notes on a topic (column `ancestor_id`), sub-topics included if asked."""
+    stmt = (
+        select(N, TAGGED.c.ancestor_id)
+        .select_from(N.join(TAGGED, TAGGED.c.note_id == N.c.id))
+        .where(visible_notes(viewer))
+    )
+    if not include_subtopics:
+        stmt = stmt.where(TAGGED.c.depth == 0)
+    return stmt
+
+
+def topics_of_notes(note_ids: Sequence[int]) -> Select[Any]:
+    """`(note_id, topic…)` for the topics each note is tagged with, by name."""
+    return (
+        select(NT.c.note_id.label("owner_id"), T)
+        .select_from(NT.join(T, T.c.id == NT.c.topic_id))
+        .where(NT.c.note_id.in_(note_ids))
+        .order_by(T.c.sort_name, T.c.id)
+    )

@@ -1,0 +1,64 @@
+"""The theme matrix: topics × networks, in one request."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+from strawberry.types import Info
+
+from graph.context import Context
+from graph.meetings import loaders
+from graph.networks import loaders as network_loaders
+from graph.networks.types import Network
+from graph.topics.types import Topic
+
+
+@strawberry.input(description="Which networks, topics and days the theme matrix covers.")
+class ThemeMatrixFilter:
+    networks: list[str] | None = strawberry.field(
+        default=None, description="Network slugs (default: every network)."
+    )
+    topics: list[str] | None = strawberry.field(
+        default=None, description="Topic slugs (default: the top of the tree)."
+    )
+    from_: date | None = strawberry.field(
+        default=None, name="from", description="First day (inclusive)."
+    )
+    to: date | None = strawberry.field(default=None, description="Last day (inclusive).")
+    include_subtopics: bool = strawberry.field(
+        default=True, description="A sub-topic counts as its topic."
+    )
+
+
+@strawberry.type(description="How one network discussed one topic in the period.")
+class ThemeMatrixCell:
+    meeting_count: int = strawberry.field(description="Meetings that discussed the topic.")
+    agenda_item_count: int = strawberry.field(description="Agenda items tagged with it.")
+    note_count: int = strawberry.field(description="Notes (that you may see) on it.")
+    first_discussed_on: date = strawberry.field(description="The first meeting's date.")
+    last_discussed_on: date = strawberry.field(description="The last meeting's date.")
+    network_id: strawberry.Private[int]
+    topic_id: strawberry.Private[int]
+
+    @strawberry.field(description="The network.")
+    async def network(self, info: Info[Context, None]) -> Network:
+        row = await info.context.loaders.get(network_loaders.networks_by_id).load(self.network_id)
+        return Network.from_row(row)
+
+    @strawberry.field(description="The topic (the row of the matrix).")
+    async def topic(self, info: Info[Context, None]) -> Topic:
+        row = await info.context.loaders.get(loaders.topics_by_id).load(self.topic_id)
+        return Topic.from_row(row)
+
+
+@strawberry.type(
+    description="Which themes were discussed where: a cell for every network and topic that "
+    "met in the period (empty cells are left out)."
+)
+class ThemeMatrix:
+    networks: list[Network] = strawberry.field(description="The columns, by name.")
+    topics: list[Topic] = strawberry.field(description="The rows, by name.")
+    cells: list[ThemeMatrixCell] = strawberry.field(
+        description="The non-empty cells, by topic and then network, in the order of the lists."
+    )
