@@ -1,6 +1,7 @@
 """node(id:) and nodes(ids:): every node type round-trips; bad ids answer null, never fail."""
 
 import base64
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -127,7 +128,7 @@ async def test_node_membership_round_trip(client: GraphQLClient) -> None:
 
 async def test_node_role_round_trip(client: GraphQLClient) -> None:
     data = await _ids(client)
-    seen = 0
+    seen: Counter[tuple[str, str]] = Counter()
     for network in data["networks"]["nodes"]:
         for role in network["roles"]:
             node = await _node(client, role["id"])
@@ -138,8 +139,21 @@ async def test_node_role_round_trip(client: GraphQLClient) -> None:
                 "person": {"name": role["person"]["name"]},
                 "network": {"slug": network["slug"]},
             }
-            seen += 1
-    assert seen == 6
+            seen[network["slug"], role["kind"]] += 1
+    # On 2024-06-01: the leader, deputy and coordinator of each project network, and one demo
+    # representative per seat (6 big-city, 8 municipality and 8 county-collegium members).
+    assert seen == {
+        ("storbynettverk-kultur", "LEADER"): 1,
+        ("storbynettverk-kultur", "DEPUTY_LEADER"): 1,
+        ("storbynettverk-kultur", "COORDINATOR"): 1,
+        ("storbynettverk-kultur", "REPRESENTATIVE"): 6,
+        ("kommunenettverk-kultur", "LEADER"): 1,
+        ("kommunenettverk-kultur", "DEPUTY_LEADER"): 1,
+        ("kommunenettverk-kultur", "COORDINATOR"): 1,
+        ("kommunenettverk-kultur", "REPRESENTATIVE"): 8,
+        ("fylkesdirektorkollegiet-kultur", "REPRESENTATIVE"): 8,
+    }
+    assert seen.total() == 28
 
 
 async def test_node_person_round_trip(client: GraphQLClient) -> None:

@@ -4,6 +4,8 @@ from typing import Any
 
 import pytest
 
+from db.demo import ROLES as DEMO_ROLES
+from db.demo_programme_data import MEMBERS as DEMO_MEMBERS
 from tests.graphql_client import GraphQLClient
 
 pytestmark = pytest.mark.anyio
@@ -329,22 +331,27 @@ async def test_pagination_networks_pages_of_one(client: GraphQLClient) -> None:
 
 
 async def test_pagination_people_backwards(client: GraphQLClient) -> None:
-    names = []
+    # The 5 real people of the demo roles and the 21 fictional demo members, by name in
+    # code-point order (as both databases sort names).
+    people = sorted({role.person for role in DEMO_ROLES} | {member.name for member in DEMO_MEMBERS})
+    assert len(people) == 5 + 21
+    names: list[str] = []
     before = None
+    pages = 0
     while True:
         data = await client.query(PEOPLE, {"last": 2, "before": before})
         page = data["people"]
+        assert page["totalCount"] == len(people)
+        assert len(page["edges"]) == 2
         names = [e["node"]["name"] for e in page["edges"]] + names
+        pages += 1
         if not page["pageInfo"]["hasPreviousPage"]:
             break
         before = page["pageInfo"]["startCursor"]
-    assert names == [
-        "Anders Netland",
-        "Ann Evy Duun",
-        "Hanne Løkka",
-        "Harm Christian Tolden",
-        "Jorunn Staavi Larsen",
-    ]
+    assert pages == 13
+    assert names == people
+    assert names[:3] == ["Anders Netland", "Ann Evy Duun", "Arne Demones"]
+    assert names[-3:] == ["Tove Demosund", "Trond Demobakken", "Tuva Demoland"]
 
 
 @pytest.mark.parametrize("slug", list(MEMBER_TOTALS))

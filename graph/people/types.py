@@ -32,7 +32,10 @@ class Person(relay.Node):
     def from_row(cls, row: Row[Any]) -> Person:
         return cls(id=row.id, name=row.name, title=row.title)
 
-    @strawberry.field(description="The person's roles: held on `asOf`, or all of them over time.")
+    @strawberry.field(
+        description="The person's roles: held on `asOf`, or all of them over time (each then "
+        "naming its organisation as of the role's last day)."
+    )
     async def roles(
         self,
         info: Info[Context, None],
@@ -41,9 +44,10 @@ class Person(relay.Node):
             strawberry.argument(description="Only roles held on this date (default: all)."),
         ] = None,
     ) -> list[Role]:
-        day = info.context.today if as_of is None else as_of
+        today = info.context.today
         rows = await info.context.loaders.get(network_loaders.roles_by_person, as_of).load(self.id)
-        return [Role.from_row(row, day) for row in rows]
+        # Without a date, each role names its organisation as of the role's last day.
+        return [Role.from_row(row, as_of or min(today, row.ends_on or today)) for row in rows]
 
     @classmethod
     async def load_nodes(

@@ -41,4 +41,9 @@ def test_prepare_twice_keeps_data_and_adds_demo_once(empty_db: str) -> None:
     assert _count(empty_db, tables.Membership) == 27 + 11 + 7
     assert _count(empty_db, tables.Organization) == 357 + 17 + 1
     assert asyncio.run(load_demo(empty_db)) is False
-    assert _count(empty_db, tables.Role) == 6
+    # The 6 roles of the real people (db/demo.py ROLES) and the demo members' representative
+    # roles (db/demo_programme_data.py MEMBERS), one per membership period of each seat:
+    # 6 big-city, 8 municipality and 10 county-collegium roles, as two collegium members
+    # represent one county authority until 2023-12-31 and its successor from 2024-01-01.
+    assert _count(empty_db, tables.Role) == 6 + 6 + 8 + 10
+    assert _count(empty_db, tables.Person) == 5 + 21

@@ -30,13 +30,78 @@ query ($search: String!, $asOf: Date) {
 }
 """
 
-EVERYONE = [
+OFFICERS = [
     "Anders Netland",
     "Ann Evy Duun",
     "Hanne Løkka",
     "Harm Christian Tolden",
     "Jorunn Staavi Larsen",
 ]
+"""The real people of db/demo.py ROLES: leaders, deputies and the coordinator."""
+
+# The fictional demo members of db/demo_programme_data.py MEMBERS, by the network they represent
+# a member organisation in (Eirik Demosen represents Trondheim in both project networks).
+STORBY_REPRESENTATIVES = [
+    "Eirik Demosen",
+    "Jonas Demoli",
+    "Marte Demovik",
+    "Mats Demoberg",
+    "Siri Demodal",
+    "Tuva Demoland",
+]
+KOMMUNE_REPRESENTATIVES = [
+    "Eirik Demosen",
+    "Håkon Demohaug",
+    "Ida Demostad",
+    "Liv Demostøl",
+    "Nina Demorud",
+    "Per Demoås",
+    "Solveig Demoset",
+    "Trond Demobakken",
+]
+KOLLEGIUM_REPRESENTATIVES = [
+    "Arne Demones",
+    "Bjørn Demofjell",
+    "Gunnhild Demovoll",
+    "Ingrid Demoaune",
+    "Karin Demolund",
+    "Kristin Demostrand",
+    "Lars Demohagen",
+    "Tove Demosund",
+]
+REPRESENTATIVES = sorted(
+    {*STORBY_REPRESENTATIVES, *KOMMUNE_REPRESENTATIVES, *KOLLEGIUM_REPRESENTATIVES}
+)
+
+EVERYONE = [
+    "Anders Netland",
+    "Ann Evy Duun",
+    "Arne Demones",
+    "Bjørn Demofjell",
+    "Eirik Demosen",
+    "Gunnhild Demovoll",
+    "Hanne Løkka",
+    "Harm Christian Tolden",
+    "Håkon Demohaug",
+    "Ida Demostad",
+    "Ingrid Demoaune",
+    "Jonas Demoli",
+    "Jorunn Staavi Larsen",
+    "Karin Demolund",
+    "Kristin Demostrand",
+    "Lars Demohagen",
+    "Liv Demostøl",
+    "Marte Demovik",
+    "Mats Demoberg",
+    "Nina Demorud",
+    "Per Demoås",
+    "Siri Demodal",
+    "Solveig Demoset",
+    "Tove Demosund",
+    "Trond Demobakken",
+    "Tuva Demoland",
+]
+"""Everyone, by name in code-point order (å after z, as the databases sort it)."""
 
 
 async def _names(client: GraphQLClient, flt: dict[str, Any] | None) -> list[str]:
@@ -54,6 +119,8 @@ async def _person(client: GraphQLClient, search: str, as_of: str | None = None) 
 
 
 async def test_people_everyone_by_name(client: GraphQLClient) -> None:
+    assert len(REPRESENTATIVES) == 21
+    assert sorted(OFFICERS + REPRESENTATIVES) == EVERYONE
     assert await _names(client, None) == EVERYONE
 
 
@@ -62,6 +129,13 @@ async def test_people_titles(client: GraphQLClient) -> None:
     titles = {p["name"]: p["title"] for p in data["people"]["nodes"]}
     assert titles["Anders Netland"] == "Spesialrådgiver i KS, kultursjef i Tysvær"
     assert titles["Hanne Løkka"] is None
+    assert titles["Gunnhild Demovoll"] == "Fylkeskultursjef (demo)"
+    assert titles["Liv Demostøl"] == "Kommunalsjef kultur (demo)"
+    for name in REPRESENTATIVES:
+        assert name.split()[-1].startswith("Demo"), name
+        assert titles[name].endswith(" (demo)"), name
+    for name in OFFICERS:
+        assert "(demo)" not in (titles[name] or ""), name
 
 
 async def test_people_search_is_case_insensitive(client: GraphQLClient) -> None:
@@ -78,7 +152,18 @@ async def test_people_search_part_of_the_name(client: GraphQLClient) -> None:
         "Ann Evy Duun",
         "Hanne Løkka",
         "Harm Christian Tolden",
+        "Kristin Demostrand",
+        "Tuva Demoland",
     ]
+    assert await _names(client, {"search": "demos"}) == [
+        "Eirik Demosen",
+        "Ida Demostad",
+        "Kristin Demostrand",
+        "Liv Demostøl",
+        "Solveig Demoset",
+        "Tove Demosund",
+    ]
+    assert await _names(client, {"search": "DEMOÅS"}) == ["Per Demoås"]
     assert await _names(client, {"search": "  Duun "}) == ["Ann Evy Duun"]
     assert await _names(client, {"search": "Nobody"}) == []
 
@@ -89,17 +174,16 @@ async def test_people_search_treats_like_wildcards_literally(client: GraphQLClie
 
 
 async def test_people_network_slug(client: GraphQLClient) -> None:
-    assert await _names(client, {"networkSlug": "storbynettverk-kultur"}) == [
-        "Anders Netland",
-        "Harm Christian Tolden",
-        "Jorunn Staavi Larsen",
-    ]
-    assert await _names(client, {"networkSlug": "kommunenettverk-kultur"}) == [
-        "Anders Netland",
-        "Ann Evy Duun",
-        "Hanne Løkka",
-    ]
-    assert await _names(client, {"networkSlug": "fylkesdirektorkollegiet-kultur"}) == []
+    assert await _names(client, {"networkSlug": "storbynettverk-kultur"}) == sorted(
+        ["Anders Netland", "Harm Christian Tolden", "Jorunn Staavi Larsen", *STORBY_REPRESENTATIVES]
+    )
+    assert await _names(client, {"networkSlug": "kommunenettverk-kultur"}) == sorted(
+        ["Anders Netland", "Ann Evy Duun", "Hanne Løkka", *KOMMUNE_REPRESENTATIVES]
+    )
+    assert (
+        await _names(client, {"networkSlug": "fylkesdirektorkollegiet-kultur"})
+        == KOLLEGIUM_REPRESENTATIVES
+    )
 
 
 async def test_people_role_kinds(client: GraphQLClient) -> None:
@@ -114,7 +198,10 @@ async def test_people_role_kinds(client: GraphQLClient) -> None:
         "Harm Christian Tolden",
         "Jorunn Staavi Larsen",
     ]
-    assert await _names(client, {"roleKinds": ["REPRESENTATIVE"]}) == []
+    assert await _names(client, {"roleKinds": ["REPRESENTATIVE"]}) == REPRESENTATIVES
+    assert await _names(client, {"roleKinds": ["LEADER", "REPRESENTATIVE"]}) == sorted(
+        ["Hanne Løkka", "Harm Christian Tolden", *REPRESENTATIVES]
+    )
 
 
 async def test_people_network_and_role_kind_must_hold_for_one_role(client: GraphQLClient) -> None:
@@ -122,6 +209,10 @@ async def test_people_network_and_role_kind_must_hold_for_one_role(client: Graph
     assert await _names(client, flt) == ["Harm Christian Tolden"]
     flt = {"networkSlug": "kommunenettverk-kultur", "roleKinds": ["DEPUTY_LEADER"]}
     assert await _names(client, flt) == ["Ann Evy Duun"]
+    flt = {"networkSlug": "storbynettverk-kultur", "roleKinds": ["REPRESENTATIVE"]}
+    assert await _names(client, flt) == STORBY_REPRESENTATIVES
+    flt = {"networkSlug": "fylkesdirektorkollegiet-kultur", "roleKinds": ["COORDINATOR"]}
+    assert await _names(client, flt) == []
 
 
 async def test_people_search_and_network_combine(client: GraphQLClient) -> None:
@@ -130,15 +221,25 @@ async def test_people_search_and_network_combine(client: GraphQLClient) -> None:
 
 
 async def test_people_as_of_counts_only_roles_held_then(client: GraphQLClient) -> None:
-    assert await _names(client, {"asOf": "2023-06-01"}) == []
-    assert await _names(client, {"asOf": "2023-07-01"}) == [
-        "Anders Netland",
-        "Harm Christian Tolden",
-        "Jorunn Staavi Larsen",
-    ]
+    # The collegium's representatives hold their roles from 2022-01-01, when it starts.
+    assert await _names(client, {"asOf": "2021-12-31"}) == []
+    assert await _names(client, {"asOf": "2022-01-01"}) == KOLLEGIUM_REPRESENTATIVES
+    assert await _names(client, {"asOf": "2023-06-01"}) == KOLLEGIUM_REPRESENTATIVES
+    assert await _names(client, {"asOf": "2023-07-01"}) == sorted(
+        [
+            "Anders Netland",
+            "Harm Christian Tolden",
+            "Jorunn Staavi Larsen",
+            *STORBY_REPRESENTATIVES,
+            *KOLLEGIUM_REPRESENTATIVES,
+        ]
+    )
     assert await _names(client, {"asOf": "2023-09-22"}) == EVERYONE
+    assert await _names(client, {"asOf": "2024-01-01"}) == EVERYONE
     flt = {"asOf": "2023-07-01", "networkSlug": "kommunenettverk-kultur"}
     assert await _names(client, flt) == []
+    officers = {"asOf": "2023-06-01", "roleKinds": ["LEADER", "DEPUTY_LEADER", "COORDINATOR"]}
+    assert await _names(client, officers) == []
 
 
 async def test_person_roles_anders_netland_coordinates_both_projects(
@@ -179,8 +280,65 @@ async def test_person_roles_without_date_are_named_as_of_today(client: GraphQLCl
     ]
 
 
+async def test_person_roles_demo_member_in_two_networks(client: GraphQLClient) -> None:
+    person = await _person(client, "Eirik Demosen")
+    assert [
+        (r["kind"], r["network"]["slug"], r["onBehalfOf"]["code"], r["from"], r["to"])
+        for r in person["roles"]
+    ] == [
+        ("REPRESENTATIVE", "storbynettverk-kultur", "5001", "2023-06-02", None),
+        ("REPRESENTATIVE", "kommunenettverk-kultur", "5001", "2023-09-22", None),
+    ]
+    person = await _person(client, "Eirik Demosen", "2023-07-01")
+    assert [r["network"]["slug"] for r in person["roles"]] == ["storbynettverk-kultur"]
+
+
+@pytest.mark.parametrize(
+    ("name", "before", "after"),
+    [
+        ("Tove Demosund", ("54", "Troms og Finnmark fylkeskommune"), ("55", "Troms fylkeskommune")),
+        ("Karin Demolund", ("30", "Viken fylkeskommune"), ("32", "Akershus fylkeskommune")),
+    ],
+)
+async def test_person_roles_switch_organisation_at_the_2024_county_split(
+    client: GraphQLClient, name: str, before: tuple[str, str], after: tuple[str, str]
+) -> None:
+    person = await _person(client, name)
+    assert [(r["kind"], r["network"]["slug"], r["from"], r["to"]) for r in person["roles"]] == [
+        ("REPRESENTATIVE", "fylkesdirektorkollegiet-kultur", "2022-01-01", "2023-12-31"),
+        ("REPRESENTATIVE", "fylkesdirektorkollegiet-kultur", "2024-01-01", None),
+    ]
+    # Without a date the organisations are named as of today, when only the successor exists.
+    assert person["roles"][1]["onBehalfOf"] == {
+        "code": after[0],
+        "name": after[1],
+        "asOf": "2026-11-27",
+    }
+    on_last_day = await _person(client, name, "2023-12-31")
+    assert [(r["onBehalfOf"]["code"], r["onBehalfOf"]["name"]) for r in on_last_day["roles"]] == [
+        before
+    ]
+    on_first_day = await _person(client, name, "2024-01-01")
+    assert [(r["onBehalfOf"]["code"], r["onBehalfOf"]["name"]) for r in on_first_day["roles"]] == [
+        after
+    ]
+
+
 async def test_people_unknown_network_slug_is_a_user_error(client: GraphQLClient) -> None:
     errors = await client.query_errors(PEOPLE, {"filter": {"networkSlug": "nope"}})
     assert errors[0].extensions is not None
     assert errors[0].extensions["code"] == "BAD_USER_INPUT"
     assert "nope" in errors[0].message
+
+
+async def test_person_roles_without_date_name_ended_roles_as_of_their_last_day(
+    client: GraphQLClient,
+) -> None:
+    data = await client.query(
+        '{ people(filter: {search: "Tove Demosund"}) { nodes { roles { to onBehalfOf { code name } } } } }'
+    )
+    roles = data["people"]["nodes"][0]["roles"]
+    assert [(r["to"], r["onBehalfOf"]) for r in roles] == [
+        ("2023-12-31", {"code": "54", "name": "Troms og Finnmark fylkeskommune"}),
+        (None, {"code": "55", "name": "Troms fylkeskommune"}),
+    ]
