@@ -7,8 +7,7 @@ from strawberry.types import Info
 
 from db import rules
 from graph.context import Context
-from graph.networks import loaders as network_loaders
-from graph.networks.types import Network
+from graph.networks.types import Network, load_network
 
 
 @strawberry.type(
@@ -74,5 +73,4 @@ class AttendanceSummary:
 
     @strawberry.field(description="The network.")
     async def network(self, info: Info[Context, None]) -> Network:
-        row = await info.context.loaders.get(network_loaders.networks_by_id).load(self.network_id)
-        return Network.from_row(row)
+        return await load_network(info.context, self.network_id)

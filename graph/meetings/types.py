@@ -17,8 +17,7 @@ from graph.connections import Relation, nested_connection, page_args
 from graph.context import Context
 from graph.ids import int_ids
 from graph.meetings import loaders, service
-from graph.networks import loaders as network_loaders
-from graph.networks.types import Network
+from graph.networks.types import Network, load_network
 from graph.notes import service as note_service
 from graph.organizations import loaders as organization_loaders
 from graph.organizations.types import Organization
@@ -130,8 +129,7 @@ class Meeting(relay.Node):
 
     @strawberry.field(description="The network that met.")
     async def network(self, info: Info[Context, None]) -> Network:
-        row = await info.context.loaders.get(network_loaders.networks_by_id).load(self.network_id)
-        return Network.from_row(row)
+        return await load_network(info.context, self.network_id)
 
     @strawberry.field(description="The agenda, in order.")
     async def agenda(self, info: Info[Context, None]) -> list[AgendaItem]:

@@ -224,6 +224,11 @@ class Network(relay.Node):
         return [cls.from_row(row) if row is not None else None for row in rows]
 
 
+async def load_network(context: Context, network_id: int) -> Network:
+    """The network with `network_id`, through the request's loader."""
+    return Network.from_row(await context.loaders.get(loaders.networks_by_id).load(network_id))
+
+
 @strawberry.type(description="An organisation's membership of a network for a period.")
 class Membership(relay.Node):
     id: relay.NodeID[int]
@@ -250,8 +255,7 @@ class Membership(relay.Node):
 
     @strawberry.field(description="The network.")
     async def network(self, info: Info[Context, None]) -> Network:
-        row = await info.context.loaders.get(loaders.networks_by_id).load(self.network_id)
-        return Network.from_row(row)
+        return await load_network(info.context, self.network_id)
 
     @strawberry.field(description="The organisation that recruited the member, if recorded.")
     async def recruited_by(self, info: Info[Context, None]) -> Organization | None:

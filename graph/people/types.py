@@ -16,7 +16,7 @@ from graph import enums  # noqa: F401  (registers the enums)
 from graph.context import Context
 from graph.ids import int_ids
 from graph.networks import loaders as network_loaders
-from graph.networks.types import Network
+from graph.networks.types import Network, load_network
 from graph.organizations import loaders as organization_loaders
 from graph.organizations.types import Organization
 from graph.people import loaders
@@ -92,8 +92,7 @@ class Role(relay.Node):
 
     @strawberry.field(description="The network.")
     async def network(self, info: Info[Context, None]) -> Network:
-        row = await info.context.loaders.get(network_loaders.networks_by_id).load(self.network_id)
-        return Network.from_row(row)
+        return await load_network(info.context, self.network_id)
 
     @strawberry.field(
         description="The organisation the person represents in the role (named as of the date asked for)."

@@ -9,8 +9,7 @@ from strawberry.types import Info
 
 from graph.context import Context
 from graph.meetings import loaders
-from graph.networks import loaders as network_loaders
-from graph.networks.types import Network
+from graph.networks.types import Network, load_network
 from graph.topics.types import Topic
 
 
@@ -43,8 +42,7 @@ class ThemeMatrixCell:
 
     @strawberry.field(description="The network.")
     async def network(self, info: Info[Context, None]) -> Network:
-        row = await info.context.loaders.get(network_loaders.networks_by_id).load(self.network_id)
-        return Network.from_row(row)
+        return await load_network(info.context, self.network_id)
 
     @strawberry.field(description="The topic (the row of the matrix).")
     async def topic(self, info: Info[Context, None]) -> Topic:

@@ -16,8 +16,7 @@ from graph.connections import Relation, nested_connection, page_args, root_conne
 from graph.context import Context
 from graph.ids import int_ids
 from graph.meetings import loaders
-from graph.networks import loaders as network_loaders
-from graph.networks.types import Network
+from graph.networks.types import Network, load_network
 from graph.notes import service as note_service
 from graph.pagination import After, Before, Connection, First, Last
 from graph.themes import service as theme_service
@@ -76,8 +75,7 @@ class TopicDiscussion:
 
     @strawberry.field(description="The network.")
     async def network(self, info: Info[Context, None]) -> Network:
-        row = await info.context.loaders.get(network_loaders.networks_by_id).load(self.network_id)
-        return Network.from_row(row)
+        return await load_network(info.context, self.network_id)
 
     @strawberry.field(description="The meetings that discussed the topic, oldest first.")
     async def meetings(
@@ -112,8 +110,7 @@ class TimelineEntry:
 
     @strawberry.field(description="The network.")
     async def network(self, info: Info[Context, None]) -> Network:
-        row = await info.context.loaders.get(network_loaders.networks_by_id).load(self.network_id)
-        return Network.from_row(row)
+        return await load_network(info.context, self.network_id)
 
     @strawberry.field(description="The meeting (of the entry, or the entry itself).")
     async def meeting(self, info: Info[Context, None]) -> MeetingType:
