@@ -1,5 +1,14 @@
 """SQLModel tables, one module per feature; importing this package registers them all."""
 
+from db.tables.accounts import (
+    ApiToken,
+    AuditEntry,
+    AuthSession,
+    IdempotencyRecord,
+    LoginAttempt,
+    NoteRevision,
+    UserAccount,
+)
 from db.tables.base import UtcDateTime, table_of
 from db.tables.directory import (
     County,
@@ -31,8 +40,13 @@ from db.tables.topics import Topic, TopicAlias, TopicClosure
 __all__ = [
     "AgendaItem",
     "AgendaItemTopic",
+    "ApiToken",
     "Attendance",
+    "AuditEntry",
+    "AuthSession",
     "County",
+    "IdempotencyRecord",
+    "LoginAttempt",
     "Meeting",
     "MeetingFormat",
     "MeetingStatus",
@@ -42,6 +56,7 @@ __all__ = [
     "NetworkKind",
     "NetworkStatus",
     "Note",
+    "NoteRevision",
     "NoteTopic",
     "NoteVisibility",
     "Organization",
@@ -53,6 +68,7 @@ __all__ = [
     "Topic",
     "TopicAlias",
     "TopicClosure",
+    "UserAccount",
     "UtcDateTime",
     "table_of",
 ]
