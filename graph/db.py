@@ -19,7 +19,7 @@ class Db:
     """A lazily opened connection for one GraphQL operation."""
 
     def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+        self.engine = engine
         self._connection: AsyncConnection | None = None
         self._lock = asyncio.Lock()
 
@@ -27,7 +27,7 @@ class Db:
         """Run `statement` and return all its rows."""
         async with self._lock:
             if self._connection is None:
-                self._connection = await self._engine.connect()
+                self._connection = await self.engine.connect()
             result = await self._connection.execute(statement)
             return result.all()
 

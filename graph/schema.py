@@ -8,12 +8,15 @@ from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.tools import merge_types
 from strawberry.types.execution import ExecutionContext
 
+from graph.accounts.mutations import AccountMutation
+from graph.accounts.types import ViewerQuery
 from graph.extensions import MaskUnexpectedErrors, OperationResources
 from graph.meetings.queries import MeetingQuery
 from graph.meetings.types import AgendaItem
 from graph.networks.queries import NetworkQuery
 from graph.networks.types import Membership
 from graph.node import NodeQuery
+from graph.notes.mutations import NoteMutation
 from graph.notes.types import Note
 from graph.organizations.queries import OrganizationQuery
 from graph.organizations.types import County
@@ -22,9 +25,21 @@ from graph.people.types import Role
 from graph.themes.queries import ThemeQuery
 from graph.topics.queries import TopicQuery
 
+Mutation = merge_types("Mutation", (AccountMutation, NoteMutation))
+Mutation.__strawberry_definition__.description = "Every write; expected failures are `userErrors`."  # type: ignore[attr-defined]
+
 Query = merge_types(
     "Query",
-    (NodeQuery, NetworkQuery, OrganizationQuery, PeopleQuery, MeetingQuery, TopicQuery, ThemeQuery),
+    (
+        NodeQuery,
+        ViewerQuery,
+        NetworkQuery,
+        OrganizationQuery,
+        PeopleQuery,
+        MeetingQuery,
+        TopicQuery,
+        ThemeQuery,
+    ),
 )
 Query.__strawberry_definition__.description = "The root of every read."  # type: ignore[attr-defined]
 
@@ -40,6 +55,7 @@ class SamvirkeSchema(strawberry.Schema):
 
 schema = SamvirkeSchema(
     query=Query,
+    mutation=Mutation,
     types=[County, Membership, Role, AgendaItem, Note],
     extensions=[OperationResources, MaskUnexpectedErrors, ParserCache, ValidationCache],
 )

@@ -33,6 +33,13 @@ class Settings:
     max_body_bytes: int = 1_000_000
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
     fixed_today: date | None = None
+    session_idle_minutes: int = 30
+    session_absolute_hours: int = 8
+    token_max_days: int = 366
+    login_failures_per_account: int = 10
+    login_failures_per_client: int = 100
+    login_window_minutes: int = 15
+    password_hashing: str = "default"
 
     def today(self) -> date:
         """Today's date in the configured time zone (or the fixed date, if one is set)."""
@@ -67,4 +74,20 @@ class Settings:
             debug=env.get("SAMVIRKE_DEBUG", "").lower() in ("1", "true", "yes"),
             allowed_origins=origins,
             fixed_today=fixed_today,
+            session_idle_minutes=_int(env, "SAMVIRKE_SESSION_IDLE_MINUTES", 30),
+            session_absolute_hours=_int(env, "SAMVIRKE_SESSION_ABSOLUTE_HOURS", 8),
+            password_hashing=env.get("SAMVIRKE_PASSWORD_HASHING", "default"),
         )
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    value = env.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be an integer, got {value!r}") from exc
+    if number <= 0:
+        raise SettingsError(f"{name} must be positive, got {number}")
+    return number

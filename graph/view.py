@@ -14,7 +14,7 @@ from typing import Any, overload
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
@@ -24,6 +24,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
 from graph import ide
+from graph.accounts.auth import Unauthenticated, bearer_token, viewer_from_token
 from graph.context import Context, make_context
 
 logger = logging.getLogger(__name__)
@@ -96,9 +97,13 @@ class SamvirkeGraphQL(GraphQL[Context, None]):
         self, request: Request | WebSocket, response: Response | WebSocket | None = None
     ) -> Context:
         app: Any = request.app
-        return make_context(
+        context = make_context(
             app.state.settings, app.state.engine, request=request, response=response
         )
+        token = bearer_token(request.headers.get("authorization"))
+        if token is not None:
+            context.viewer = await viewer_from_token(app.state.engine, app.state.settings, token)
+        return context
 
     def encode_json(self, data: object) -> str:
         """orjson, decoded to text so that WebSocket messages stay text frames."""
@@ -149,6 +154,12 @@ class SamvirkeGraphQL(GraphQL[Context, None]):
             response = await super().run(request, context, root_value)
         except HTTPException as exc:
             return self._error_response(request, exc)
+        except Unauthenticated as exc:
+            return JSONResponse(
+                {"errors": [{"message": str(exc), "extensions": {"code": "UNAUTHENTICATED"}}]},
+                status_code=401,
+                headers={"WWW-Authenticate": 'Bearer realm="samvirke"'},
+            )
         if isinstance(response, Response) and getattr(
             request.state, _STATE_GRAPHQL_RESPONSE, False
         ):
