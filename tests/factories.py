@@ -146,3 +146,59 @@ async def make_attendance(
 async def organization_id(conn: AsyncConnection, key: str) -> int:
     table = table_of(tables.Organization)
     return int((await conn.execute(select(table.c.id).where(table.c.key == key))).scalar_one())
+
+
+async def make_membership(
+    conn: AsyncConnection,
+    network_id: int,
+    organization_id: int,
+    joined: date,
+    left: date | None = None,
+) -> int:
+    values = {
+        "network_id": network_id,
+        "organization_id": organization_id,
+        "joined_on": joined,
+        "left_on": left,
+    }
+    return await _insert(conn, tables.Membership, values)
+
+
+async def make_role(
+    conn: AsyncConnection,
+    network_id: int,
+    person_id: int,
+    kind: tables.RoleKind,
+    on_behalf_of: int | None,
+    starts: date,
+    ends: date | None = None,
+) -> int:
+    values = {
+        "network_id": network_id,
+        "person_id": person_id,
+        "kind": kind,
+        "on_behalf_of_id": on_behalf_of,
+        "starts_on": starts,
+        "ends_on": ends,
+    }
+    return await _insert(conn, tables.Role, values)
+
+
+async def make_user(
+    conn: AsyncConnection,
+    email: str,
+    password_hash: str,
+    *,
+    person_id: int | None = None,
+    is_staff: bool = False,
+) -> int:
+    from db.accounts import create_user
+
+    return await create_user(
+        conn,
+        email=email,
+        password_hash=password_hash,
+        now=datetime.now(UTC),
+        person_id=person_id,
+        is_staff=is_staff,
+    )

@@ -101,3 +101,8 @@ async def aliases_by_topic(db: Db, ids: Sequence[int]) -> list[list[Row[Any]]]:
 async def ancestors_by_topic(db: Db, ids: Sequence[int]) -> list[list[Row[Any]]]:
     """Each topic's ancestors, root first."""
     return await _grouped(db, topic_service.ancestors(ids), ids, "descendant_id")
+
+
+async def revisions_by_note(db: Db, ids: Sequence[int]) -> list[list[Row[Any]]]:
+    """Each note's earlier versions, oldest first."""
+    return await _grouped(db, note_service.revisions(ids), ids, "note_id")

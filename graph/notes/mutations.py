@@ -12,8 +12,8 @@ from strawberry.types import Info
 from db import tables
 from graph.context import Context
 from graph.ids import int_ids
-from graph.meetings import loaders
 from graph.mutations import Outcome, UserError, perform
+from graph.notes import service as note_service
 from graph.notes import writes
 from graph.notes.types import Note
 from graph.refusals import Change, invalid
@@ -77,10 +77,9 @@ class NotePayload:
 async def _payload(info: Info[Context, None], outcome: Outcome) -> NotePayload:
     if outcome.errors or outcome.object_id is None:
         return NotePayload(note=None, user_errors=outcome.errors)
-    loader = info.context.loaders.get(loaders.notes_by_id, info.context.viewer)
-    loader.clear(outcome.object_id)
-    row = await loader.load(outcome.object_id)
-    note = Note.from_row(row, info.context) if row is not None else None
+    context = info.context
+    rows = await context.db.rows(note_service.notes_by_id([outcome.object_id], context.viewer))
+    note = Note.from_row(rows[0], context) if rows else None
     return NotePayload(note=note, user_errors=[])
 
 

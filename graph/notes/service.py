@@ -59,3 +59,11 @@ def topics_of_notes(note_ids: Sequence[int]) -> Select[Any]:
         .where(NT.c.note_id.in_(note_ids))
         .order_by(T.c.sort_name, T.c.id)
     )
+
+
+NR = tables.table_of(tables.NoteRevision)
+
+
+def revisions(note_ids: Sequence[int]) -> Select[Any]:
+    """Earlier versions of the notes, oldest first."""
+    return select(NR).where(NR.c.note_id.in_(note_ids)).order_by(NR.c.note_id, NR.c.version)

@@ -26,6 +26,15 @@ if TYPE_CHECKING:
     from graph.topics.types import Topic
 
 
+@strawberry.type(description="A note as it was before an edit.")
+class NoteRevision:
+    version: int = strawberry.field(description="The version this text had.")
+    title: str = strawberry.field(description="The title then.")
+    body: str = strawberry.field(description="The body then.")
+    visibility: tables.NoteVisibility = strawberry.field(description="The visibility then.")
+    replaced_at: datetime = strawberry.field(description="When the next version replaced it.")
+
+
 @strawberry.type(description="A member's meeting note (referat, notat), in Markdown.")
 class Note(relay.Node):
     id: relay.NodeID[int]
@@ -88,6 +97,23 @@ class Note(relay.Node):
 
         rows = await info.context.loaders.get(loaders.topics_by_note).load(self.id)
         return [Topic.from_row(row) for row in rows]
+
+    @strawberry.field(
+        description="Earlier versions, oldest first (visible to whoever may see the note)."
+    )
+    async def revisions(self, info: Info[Context, None]) -> list[NoteRevision]:
+        rows = await info.context.loaders.get(loaders.revisions_by_note).load(self.id)
+        tz = info.context.settings.tz
+        return [
+            NoteRevision(
+                version=row.version,
+                title=row.title,
+                body=row.body,
+                visibility=tables.NoteVisibility(row.visibility),
+                replaced_at=row.edited_at.astimezone(tz),
+            )
+            for row in rows
+        ]
 
     @classmethod
     async def load_nodes(
