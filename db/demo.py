@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.demo_accounts import seed_demo_accounts
 from db.demo_programme import seed_programme
 from db.reference import data
 from db.reference.load import KS_KEY, OSLO_KEY
@@ -227,4 +228,5 @@ async def seed_demo(conn: AsyncConnection, *, progress: Progress | None = None) 
     await conn.execute(insert(table_of(Role)), roles)
     report("roles", len(roles))
     await seed_programme(conn, network_ids=network_ids, org_ids=org_ids, progress=report)
+    await seed_demo_accounts(conn, progress=report)
     return True

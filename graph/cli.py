@@ -1,16 +1,24 @@
-"""The command line: `samvirke serve`, `samvirke db upgrade|seed-demo|check`, `samvirke reference import`."""
+"""The command line: `samvirke serve`, `samvirke db upgrade|seed-demo|check`,
+`samvirke reference import`, `samvirke user create|deactivate|list`."""
 
 from __future__ import annotations
 
 import asyncio
+import sys
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from sqlalchemy import Row, insert, select
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db import migrate
+from db import accounts, migrate
+from db.engine import make_engine, write_transaction
 from db.setup import load_demo, load_reference, prepare
+from db.tables import AuditEntry, Person, table_of
+from graph.refusals import Change, Refusal
 from graph.settings import Settings
 
 app = typer.Typer(
@@ -23,10 +31,15 @@ db_app = typer.Typer(help="Database schema and content.", no_args_is_help=True)
 reference_app = typer.Typer(
     help="Reference data: counties and municipalities.", no_args_is_help=True
 )
+user_app = typer.Typer(
+    help="User accounts: create, deactivate, list (audited, with no actor).", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 app.add_typer(reference_app, name="reference")
+app.add_typer(user_app, name="user")
 
 console = Console(stderr=True)
+AUDIT = table_of(AuditEntry)
 
 
 def _progress(step: str, count: int) -> None:
@@ -127,3 +140,182 @@ def export_schema(
 
     output.write_text(sdl(), encoding="utf-8")
     console.print(f"[green]Wrote[/green] {output}")
+
+
+class UserCommandError(Exception):
+    """A `samvirke user` command cannot do what was asked; the message says why."""
+
+
+def _fail(message: str) -> typer.Exit:
+    console.print(f"[red]Error:[/red] {message}")
+    return typer.Exit(code=1)
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return password
+
+
+async def _audit(conn: AsyncConnection, action: str, change: Change, now: datetime) -> None:
+    await conn.execute(
+        insert(AUDIT).values(
+            at=now,
+            action=action,
+            object_type=change.object_type,
+            object_id=change.object_id,
+            before=change.before,
+            after={**(change.after or {}), "via": "command line"},
+        )
+    )
+
+
+async def _create_user(
+    settings: Settings, *, email: str, password: str, staff: bool, person_key: str | None
+) -> int:
+    from graph.accounts import writes
+
+    password_hash = await writes.hash_password(settings, password)
+    engine = make_engine(settings.database_url)
+    try:
+        async with write_transaction(engine) as conn:
+            person_id = None
+            if person_key is not None:
+                people = table_of(Person)
+                found = await conn.execute(select(people.c.id).where(people.c.key == person_key))
+                person_id = found.scalar_one_or_none()
+                if person_id is None:
+                    raise UserCommandError(f"No person has the key {person_key!r}.")
+            now = datetime.now(UTC)
+            change = await writes.create_account(
+                conn,
+                email=email,
+                password_hash=password_hash,
+                person_id=person_id,
+                is_staff=staff,
+                now=now,
+            )
+            await _audit(conn, "userCreate", change, now)
+            assert change.object_id is not None
+            return change.object_id
+    except Refusal as refusal:
+        raise UserCommandError(refusal.message) from None
+    finally:
+        await engine.dispose()
+
+
+async def _email_taken(settings: Settings, email: str) -> bool:
+    from graph.accounts import writes
+
+    engine = make_engine(settings.database_url)
+    try:
+        async with engine.connect() as conn:
+            return await writes.email_taken(conn, email)
+    finally:
+        await engine.dispose()
+
+
+async def _deactivate_user(settings: Settings, *, email: str) -> None:
+    from graph.accounts import writes
+
+    users = accounts.USERS
+    engine = make_engine(settings.database_url)
+    try:
+        async with write_transaction(engine) as conn:
+            found = await conn.execute(
+                select(users.c.id).where(users.c.email_key == accounts.email_key(email))
+            )
+            user_id = found.scalar_one_or_none()
+            if user_id is None:
+                raise UserCommandError(f"No account has the email {email.strip()}.")
+            now = datetime.now(UTC)
+            change = await writes.deactivate_account(conn, user_id=user_id, now=now)
+            await _audit(conn, "userDeactivate", change, now)
+    except Refusal as refusal:
+        raise UserCommandError(refusal.message) from None
+    finally:
+        await engine.dispose()
+
+
+async def _list_users(settings: Settings) -> list[Row[Any]]:
+    users = accounts.USERS
+    people = table_of(Person)
+    engine = make_engine(settings.database_url)
+    try:
+        async with engine.connect() as conn:
+            result = await conn.execute(
+                select(users, people.c.name.label("person"))
+                .join_from(users, people, people.c.id == users.c.person_id, isouter=True)
+                .order_by(users.c.email_key)
+            )
+            return list(result.all())
+    finally:
+        await engine.dispose()
+
+
+@user_app.command("create")
+def user_create(
+    email: Annotated[str, typer.Option("--email", help="The login email (unique, any case).")],
+    staff: Annotated[bool, typer.Option("--staff", help="Give the account staff powers.")] = False,
+    person_key: Annotated[
+        str | None,
+        typer.Option("--person-key", help="Link the account to the person with this key."),
+    ] = None,
+    password_stdin: Annotated[
+        bool,
+        typer.Option(
+            "--password-stdin",
+            help="Read the password from the first line of standard input instead of asking.",
+        ),
+    ] = False,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Create an account; asks for the password twice (hidden) unless --password-stdin."""
+    from graph.accounts import writes
+
+    settings = _settings(database_url)
+    try:
+        address = writes.check_email(email)
+        if asyncio.run(_email_taken(settings, address)):
+            raise UserCommandError(f"An account with the email {address} already exists.")
+        password = _read_password(password_stdin)
+        writes.check_password(password, address)
+        user_id = asyncio.run(
+            _create_user(
+                settings, email=address, password=password, staff=staff, person_key=person_key
+            )
+        )
+    except Refusal as refusal:
+        raise _fail(refusal.message) from None
+    except UserCommandError as exc:
+        raise _fail(str(exc)) from None
+    kind = "staff account" if staff else "account"
+    console.print(f"[green]Created[/green] {kind} {address} (id {user_id})")
+
+
+@user_app.command("deactivate")
+def user_deactivate(
+    email: Annotated[str, typer.Option("--email", help="The account's email (any case).")],
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Deactivate an account: it can no longer log in; its sessions and tokens end now."""
+    settings = _settings(database_url)
+    try:
+        asyncio.run(_deactivate_user(settings, email=email))
+    except UserCommandError as exc:
+        raise _fail(str(exc)) from None
+    console.print(f"[green]Deactivated[/green] {email.strip()}")
+
+
+@user_app.command("list")
+def user_list(database_url: DatabaseUrl = None) -> None:
+    """List the accounts, one a line: email, flags (staff, inactive), linked person."""
+    settings = _settings(database_url)
+    rows = asyncio.run(_list_users(settings))
+    for row in rows:
+        flags = [
+            flag for flag, on in (("staff", row.is_staff), ("inactive", not row.is_active)) if on
+        ]
+        typer.echo(f"{row.email}\t{','.join(flags) or '-'}\t{row.person or '-'}")
+    console.print(f"{len(rows)} account(s)")

@@ -8,11 +8,16 @@ from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.tools import merge_types
 from strawberry.types.execution import ExecutionContext
 
+from graph.accounts.admin import AdminMutation
 from graph.accounts.mutations import AccountMutation
+from graph.accounts.tokens import TokenMutation
 from graph.accounts.types import ViewerQuery
+from graph.audit.queries import AuditQuery
 from graph.extensions import MaskUnexpectedErrors, OperationResources
+from graph.meetings.mutations import MeetingMutation
 from graph.meetings.queries import MeetingQuery
 from graph.meetings.types import AgendaItem
+from graph.networks.mutations import NetworkMutation
 from graph.networks.queries import NetworkQuery
 from graph.networks.types import Membership
 from graph.node import NodeQuery
@@ -23,9 +28,21 @@ from graph.organizations.types import County
 from graph.people.queries import PeopleQuery
 from graph.people.types import Role
 from graph.themes.queries import ThemeQuery
+from graph.topics.mutations import TopicMutation
 from graph.topics.queries import TopicQuery
 
-Mutation = merge_types("Mutation", (AccountMutation, NoteMutation))
+Mutation = merge_types(
+    "Mutation",
+    (
+        AccountMutation,
+        NoteMutation,
+        MeetingMutation,
+        NetworkMutation,
+        TopicMutation,
+        TokenMutation,
+        AdminMutation,
+    ),
+)
 Mutation.__strawberry_definition__.description = "Every write; expected failures are `userErrors`."  # type: ignore[attr-defined]
 
 Query = merge_types(
@@ -39,6 +56,7 @@ Query = merge_types(
         MeetingQuery,
         TopicQuery,
         ThemeQuery,
+        AuditQuery,
     ),
 )
 Query.__strawberry_definition__.description = "The root of every read."  # type: ignore[attr-defined]

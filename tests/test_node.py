@@ -140,20 +140,22 @@ async def test_node_role_round_trip(client: GraphQLClient) -> None:
                 "network": {"slug": network["slug"]},
             }
             seen[network["slug"], role["kind"]] += 1
-    # On 2024-06-01: the leader, deputy and coordinator of each project network, and one demo
+    # On 2024-06-01: the leader, deputy and coordinator of each project network (db/demo.py
+    # ROLES), the invented demo coordinator of every network (db/demo_accounts.py), and one demo
     # representative per seat (6 big-city, 8 municipality and 8 county-collegium members).
     assert seen == {
         ("storbynettverk-kultur", "LEADER"): 1,
         ("storbynettverk-kultur", "DEPUTY_LEADER"): 1,
-        ("storbynettverk-kultur", "COORDINATOR"): 1,
+        ("storbynettverk-kultur", "COORDINATOR"): 1 + 1,
         ("storbynettverk-kultur", "REPRESENTATIVE"): 6,
         ("kommunenettverk-kultur", "LEADER"): 1,
         ("kommunenettverk-kultur", "DEPUTY_LEADER"): 1,
-        ("kommunenettverk-kultur", "COORDINATOR"): 1,
+        ("kommunenettverk-kultur", "COORDINATOR"): 1 + 1,
         ("kommunenettverk-kultur", "REPRESENTATIVE"): 8,
+        ("fylkesdirektorkollegiet-kultur", "COORDINATOR"): 1,
         ("fylkesdirektorkollegiet-kultur", "REPRESENTATIVE"): 8,
     }
-    assert seen.total() == 28
+    assert seen.total() == 28 + 3
 
 
 async def test_node_person_round_trip(client: GraphQLClient) -> None:

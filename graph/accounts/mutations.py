@@ -1,8 +1,8 @@
-"""Logging in and out."""
+"""Logging in and out, and changing your password."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 import strawberry
@@ -14,7 +14,7 @@ from db import accounts
 from graph.accounts import writes
 from graph.context import Context
 from graph.mutations import UserError, perform
-from graph.refusals import Change, Refusal
+from graph.refusals import Change, Refusal, UserErrorCode, forbidden
 
 
 @strawberry.input(description="Credentials.")
@@ -46,6 +46,23 @@ class LogoutInput:
 class LogoutPayload:
     ok: bool = strawberry.field(description="True when the sessions were ended.")
     user_errors: list[UserError] = strawberry.field(description="Why nothing was ended.")
+
+
+@strawberry.input(description="Your current password and the new one.")
+class PasswordChangeInput:
+    current_password: str = strawberry.field(description="The password you have now.")
+    new_password: str = strawberry.field(
+        description="The new password: at least 12 characters, not your email."
+    )
+
+
+@strawberry.type(description="A fresh session after a password change, or why nothing changed.")
+class PasswordChangePayload:
+    token: str | None = strawberry.field(
+        description="A new session token (every other session and API token has ended)."
+    )
+    expires_at: datetime | None = strawberry.field(description="The new session's absolute end.")
+    user_errors: list[UserError] = strawberry.field(description="Why the password is unchanged.")
 
 
 def client_address(context: Context) -> str:
@@ -101,6 +118,56 @@ class AccountMutation:
 
         outcome = await perform(context, "logout", work)
         return LogoutPayload(ok=not outcome.errors, user_errors=outcome.errors)
+
+    @strawberry.mutation(
+        description="Change your password (in a session). Every session and API token of the "
+        "account ends; the payload carries a fresh session token. Failed attempts count "
+        "towards the login throttle."
+    )
+    async def password_change(
+        self,
+        info: Info[Context, None],
+        input: Annotated[
+            PasswordChangeInput, strawberry.argument(description="The mutation's input.")
+        ],
+    ) -> PasswordChangePayload:
+        context = info.context
+        viewer = context.viewer
+
+        def refused(refusal: Refusal) -> PasswordChangePayload:
+            return PasswordChangePayload(
+                token=None, expires_at=None, user_errors=[UserError.of(refusal)]
+            )
+
+        if viewer.user_id is None:
+            return refused(Refusal(UserErrorCode.UNAUTHENTICATED, "Log in first."))
+        if viewer.token_id is not None:
+            return refused(forbidden("Change your password in a session, not with an API token."))
+        now = datetime.now(UTC)
+        try:
+            prepared = await writes.prepare_password_change(
+                context.db.engine,
+                context.settings,
+                user_id=viewer.user_id,
+                current=input.current_password,
+                new=input.new_password,
+                client=client_address(context),
+                now=now,
+            )
+        except Refusal as refusal:
+            return refused(refusal)
+        absolute = timedelta(hours=context.settings.session_absolute_hours)
+        fresh: list[str] = []
+
+        async def work(conn: AsyncConnection) -> Change:
+            change, token = await writes.change_password(conn, prepared, now=now, absolute=absolute)
+            fresh.append(token)
+            return change
+
+        outcome = await perform(context, "passwordChange", work)
+        if outcome.errors:
+            return PasswordChangePayload(token=None, expires_at=None, user_errors=outcome.errors)
+        return PasswordChangePayload(token=fresh[0], expires_at=now + absolute, user_errors=[])
 
 
 async def _end_session(conn: AsyncConnection, context: Context, now: datetime) -> None:

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import strawberry
 from sqlalchemy import select
+from strawberry import relay
 from strawberry.types import Info
 
 from db import accounts
+from graph.accounts.tokens import ApiToken, viewer_api_tokens
 from graph.context import Context
 from graph.networks.types import Network, load_network
+from graph.pagination import Connection
 from graph.people import loaders as people_loaders
 from graph.people.types import Person
 
 
 @strawberry.type(description="A user account.")
-class User:
+class User(relay.Node):
+    id: relay.NodeID[int]
     email: str = strawberry.field(description="The login email.")
     is_staff: bool = strawberry.field(description="KS staff: may see and do everything.")
     person_id: strawberry.Private[int | None]
@@ -40,7 +44,12 @@ class Viewer:
         table = accounts.USERS
         rows = await info.context.db.rows(select(table).where(table.c.id == self.user_id))
         row = rows[0]
-        return User(email=row.email, is_staff=row.is_staff, person_id=row.person_id)
+        return User(id=row.id, email=row.email, is_staff=row.is_staff, person_id=row.person_id)
+
+    api_tokens: Connection[ApiToken] = strawberry.field(
+        resolver=viewer_api_tokens,
+        description="Your API tokens, newest first, revoked and expired ones too (no secrets).",
+    )
 
     @strawberry.field(
         description="Networks whose members' notes you read and to whose meetings you post."

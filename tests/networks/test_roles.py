@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 
+from db.demo_accounts import COORDINATOR_TITLE, DEMO_NETWORKS
 from tests.graphql_client import GraphQLClient
 
 pytestmark = pytest.mark.anyio
@@ -32,6 +33,14 @@ query ($slug: String!, $asOf: Date) {
 """
 
 OFFICER_KINDS = {"LEADER", "DEPUTY_LEADER", "COORDINATOR"}
+
+# The invented demo coordinators (db/demo_accounts.py DEMO_NETWORKS): one per network, each a
+# COORDINATOR on behalf of KS from the network's start, beside the real people's roles.
+DEMO_COORDINATORS = {
+    STORBY: "Vegard Demoby",
+    KOMMUNE: "Hilde Demodalen",
+    KOLLEGIUM: "Oddny Demofylke",
+}
 
 # The fictional demo members' seats (db/demo_programme_data.py MEMBERS): name → (code, name) of
 # the organisation they represent, named as of the date. Municipalities and counties renumbered
@@ -90,11 +99,32 @@ async def _roles(client: GraphQLClient, slug: str, as_of: str | None) -> list[An
 
 
 def _officers(roles: list[Any]) -> dict[str, Any]:
-    """The leader, deputy and coordinator roles by kind: at most one of each."""
-    officers = [r for r in roles if r["kind"] != "REPRESENTATIVE"]
+    """The real people's leader, deputy and coordinator roles by kind: at most one of each.
+
+    The demo coordinator is left out (see `_demo_coordinator`).
+    """
+    demo = set(DEMO_COORDINATORS.values())
+    officers = [
+        r for r in roles if r["kind"] != "REPRESENTATIVE" and r["person"]["name"] not in demo
+    ]
     kinds = [r["kind"] for r in officers]
     assert len(kinds) == len(set(kinds)), kinds
     return {r["kind"]: r for r in officers}
+
+
+def _demo_coordinator(roles: list[Any], slug: str) -> Any:
+    """The network's one demo coordinator role: its invented coordinator, on behalf of KS."""
+    demo = set(DEMO_COORDINATORS.values())
+    found = [r for r in roles if r["person"]["name"] in demo]
+    assert len(found) == 1, found
+    role = found[0]
+    assert role["kind"] == "COORDINATOR"
+    assert role["person"] == {"name": DEMO_COORDINATORS[slug], "title": COORDINATOR_TITLE}
+    assert role["onBehalfOf"]["code"] == "KS"
+    assert role["onBehalfOf"]["kind"] == "ASSOCIATION"
+    assert role["network"] == {"slug": slug}
+    assert role["to"] is None
+    return role
 
 
 def _representatives(roles: list[Any]) -> dict[str, Any]:
@@ -111,6 +141,10 @@ def _seats(roles: list[Any]) -> dict[str, tuple[str, str]]:
         name: (r["onBehalfOf"]["code"], r["onBehalfOf"]["name"])
         for name, r in _representatives(roles).items()
     }
+
+
+def test_roles_demo_coordinators_are_those_of_the_demo_accounts() -> None:
+    assert {spec.slug: spec.coordinator for spec in DEMO_NETWORKS} == DEMO_COORDINATORS
 
 
 async def test_roles_storby_leader_deputy_and_coordinator(client: GraphQLClient) -> None:
@@ -132,7 +166,10 @@ async def test_roles_storby_leader_deputy_and_coordinator(client: GraphQLClient)
     }
     assert roles["COORDINATOR"]["onBehalfOf"]["code"] == "KS"
     assert roles["COORDINATOR"]["onBehalfOf"]["kind"] == "ASSOCIATION"
-    assert len(all_roles) == 3 + 6
+    assert _demo_coordinator(all_roles, STORBY)["person"]["name"] == "Vegard Demoby"
+    coordinators = sorted(r["person"]["name"] for r in all_roles if r["kind"] == "COORDINATOR")
+    assert coordinators == ["Anders Netland", "Vegard Demoby"]
+    assert len(all_roles) == 3 + 1 + 6
     for role in all_roles:
         assert role["from"] == "2023-06-02"
         assert role["to"] is None
@@ -190,7 +227,10 @@ async def test_roles_kommunenettverk_leader_and_deputy(client: GraphQLClient) ->
     assert roles["DEPUTY_LEADER"]["person"]["name"] == "Ann Evy Duun"
     assert roles["DEPUTY_LEADER"]["onBehalfOf"]["name"] == "Namsos"
     assert roles["COORDINATOR"]["person"]["name"] == "Anders Netland"
-    assert len(all_roles) == 3 + 8
+    assert _demo_coordinator(all_roles, KOMMUNE)["person"]["name"] == "Hilde Demodalen"
+    coordinators = sorted(r["person"]["name"] for r in all_roles if r["kind"] == "COORDINATOR")
+    assert coordinators == ["Anders Netland", "Hilde Demodalen"]
+    assert len(all_roles) == 3 + 1 + 8
     assert all(r["from"] == "2023-09-22" and r["to"] is None for r in all_roles)
     assert all(r["network"] == {"slug": KOMMUNE} for r in all_roles)
 
@@ -235,12 +275,20 @@ async def test_roles_representatives_act_for_members_on_the_date(
         assert role["network"] == {"slug": slug}
 
 
-async def test_roles_collegium_has_only_representatives(client: GraphQLClient) -> None:
+async def test_roles_collegium_has_representatives_and_only_the_demo_coordinator(
+    client: GraphQLClient,
+) -> None:
     roles = await _roles(client, KOLLEGIUM, "2024-06-01")
+    # No real person leads, deputises or coordinates the collegium (db/demo.py ROLES).
     assert _officers(roles) == {}
-    assert len(roles) == 8
+    coordinator = _demo_coordinator(roles, KOLLEGIUM)
+    assert coordinator["person"]["name"] == "Oddny Demofylke"
+    assert coordinator["from"] == "2022-01-01"
+    assert len(roles) == 1 + 8
     assert _seats(roles) == KOLLEGIUM_REPS_2024
-    assert {r["onBehalfOf"]["kind"] for r in roles} == {"COUNTY_AUTHORITY"}
+    assert {r["onBehalfOf"]["kind"] for r in _representatives(roles).values()} == {
+        "COUNTY_AUTHORITY"
+    }
 
 
 async def test_roles_collegium_representatives_follow_the_2024_county_split(
@@ -269,9 +317,12 @@ async def test_roles_none_before_the_start_date(client: GraphQLClient) -> None:
 
 
 async def test_roles_start_date_is_inclusive(client: GraphQLClient) -> None:
-    assert len(await _roles(client, STORBY, "2023-06-02")) == 3 + 6
-    assert len(await _roles(client, KOMMUNE, "2023-09-22")) == 3 + 8
-    assert _seats(await _roles(client, KOLLEGIUM, "2022-01-01")) == KOLLEGIUM_REPS_2023
+    assert len(await _roles(client, STORBY, "2023-06-02")) == 3 + 1 + 6
+    assert len(await _roles(client, KOMMUNE, "2023-09-22")) == 3 + 1 + 8
+    collegium = await _roles(client, KOLLEGIUM, "2022-01-01")
+    assert _seats(collegium) == KOLLEGIUM_REPS_2023
+    assert _demo_coordinator(collegium, KOLLEGIUM)["from"] == "2022-01-01"
+    assert len(collegium) == 1 + 8
 
 
 async def test_roles_default_as_of_is_today(client: GraphQLClient) -> None:
@@ -279,5 +330,6 @@ async def test_roles_default_as_of_is_today(client: GraphQLClient) -> None:
     officers = _officers(roles)
     assert set(officers) == OFFICER_KINDS
     assert officers["LEADER"]["onBehalfOf"]["asOf"] == "2026-11-27"
+    assert _demo_coordinator(roles, STORBY)["onBehalfOf"]["asOf"] == "2026-11-27"
     assert _seats(roles) == STORBY_REPS_2024
     assert {r["onBehalfOf"]["asOf"] for r in roles} == {"2026-11-27"}

@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 
+from db.demo_accounts import COORDINATOR_TITLE, DEMO_NETWORKS
 from tests.graphql_client import GraphQLClient
 
 pytestmark = pytest.mark.anyio
@@ -38,6 +39,15 @@ OFFICERS = [
     "Jorunn Staavi Larsen",
 ]
 """The real people of db/demo.py ROLES: leaders, deputies and the coordinator."""
+
+STORBY_DEMO_COORDINATOR = "Vegard Demoby"
+KOMMUNE_DEMO_COORDINATOR = "Hilde Demodalen"
+KOLLEGIUM_DEMO_COORDINATOR = "Oddny Demofylke"
+DEMO_COORDINATORS = sorted(
+    [STORBY_DEMO_COORDINATOR, KOMMUNE_DEMO_COORDINATOR, KOLLEGIUM_DEMO_COORDINATOR]
+)
+"""The invented coordinators of db/demo_accounts.py DEMO_NETWORKS: a COORDINATOR on behalf of
+KS in one network each, from the network's start."""
 
 # The fictional demo members of db/demo_programme_data.py MEMBERS, by the network they represent
 # a member organisation in (Eirik Demosen represents Trondheim in both project networks).
@@ -82,6 +92,7 @@ EVERYONE = [
     "Gunnhild Demovoll",
     "Hanne Løkka",
     "Harm Christian Tolden",
+    "Hilde Demodalen",
     "Håkon Demohaug",
     "Ida Demostad",
     "Ingrid Demoaune",
@@ -94,12 +105,14 @@ EVERYONE = [
     "Marte Demovik",
     "Mats Demoberg",
     "Nina Demorud",
+    "Oddny Demofylke",
     "Per Demoås",
     "Siri Demodal",
     "Solveig Demoset",
     "Tove Demosund",
     "Trond Demobakken",
     "Tuva Demoland",
+    "Vegard Demoby",
 ]
 """Everyone, by name in code-point order (å after z, as the databases sort it)."""
 
@@ -118,9 +131,18 @@ async def _person(client: GraphQLClient, search: str, as_of: str | None = None) 
     return nodes[0]
 
 
+def test_people_demo_coordinators_are_those_of_the_demo_accounts() -> None:
+    assert {spec.slug: spec.coordinator for spec in DEMO_NETWORKS} == {
+        "storbynettverk-kultur": STORBY_DEMO_COORDINATOR,
+        "kommunenettverk-kultur": KOMMUNE_DEMO_COORDINATOR,
+        "fylkesdirektorkollegiet-kultur": KOLLEGIUM_DEMO_COORDINATOR,
+    }
+
+
 async def test_people_everyone_by_name(client: GraphQLClient) -> None:
     assert len(REPRESENTATIVES) == 21
-    assert sorted(OFFICERS + REPRESENTATIVES) == EVERYONE
+    assert len(DEMO_COORDINATORS) == 3
+    assert sorted(OFFICERS + DEMO_COORDINATORS + REPRESENTATIVES) == EVERYONE
     assert await _names(client, None) == EVERYONE
 
 
@@ -136,6 +158,8 @@ async def test_people_titles(client: GraphQLClient) -> None:
         assert titles[name].endswith(" (demo)"), name
     for name in OFFICERS:
         assert "(demo)" not in (titles[name] or ""), name
+    for name in DEMO_COORDINATORS:
+        assert titles[name] == COORDINATOR_TITLE == "Demokoordinator (demo)", name
 
 
 async def test_people_search_is_case_insensitive(client: GraphQLClient) -> None:
@@ -175,19 +199,35 @@ async def test_people_search_treats_like_wildcards_literally(client: GraphQLClie
 
 async def test_people_network_slug(client: GraphQLClient) -> None:
     assert await _names(client, {"networkSlug": "storbynettverk-kultur"}) == sorted(
-        ["Anders Netland", "Harm Christian Tolden", "Jorunn Staavi Larsen", *STORBY_REPRESENTATIVES]
+        [
+            "Anders Netland",
+            "Harm Christian Tolden",
+            "Jorunn Staavi Larsen",
+            STORBY_DEMO_COORDINATOR,
+            *STORBY_REPRESENTATIVES,
+        ]
     )
     assert await _names(client, {"networkSlug": "kommunenettverk-kultur"}) == sorted(
-        ["Anders Netland", "Ann Evy Duun", "Hanne Løkka", *KOMMUNE_REPRESENTATIVES]
+        [
+            "Anders Netland",
+            "Ann Evy Duun",
+            "Hanne Løkka",
+            KOMMUNE_DEMO_COORDINATOR,
+            *KOMMUNE_REPRESENTATIVES,
+        ]
     )
-    assert (
-        await _names(client, {"networkSlug": "fylkesdirektorkollegiet-kultur"})
-        == KOLLEGIUM_REPRESENTATIVES
+    assert await _names(client, {"networkSlug": "fylkesdirektorkollegiet-kultur"}) == sorted(
+        [KOLLEGIUM_DEMO_COORDINATOR, *KOLLEGIUM_REPRESENTATIVES]
     )
 
 
 async def test_people_role_kinds(client: GraphQLClient) -> None:
-    assert await _names(client, {"roleKinds": ["COORDINATOR"]}) == ["Anders Netland"]
+    assert await _names(client, {"roleKinds": ["COORDINATOR"]}) == [
+        "Anders Netland",
+        "Hilde Demodalen",
+        "Oddny Demofylke",
+        "Vegard Demoby",
+    ]
     assert await _names(client, {"roleKinds": ["LEADER"]}) == [
         "Hanne Løkka",
         "Harm Christian Tolden",
@@ -211,7 +251,11 @@ async def test_people_network_and_role_kind_must_hold_for_one_role(client: Graph
     assert await _names(client, flt) == ["Ann Evy Duun"]
     flt = {"networkSlug": "storbynettverk-kultur", "roleKinds": ["REPRESENTATIVE"]}
     assert await _names(client, flt) == STORBY_REPRESENTATIVES
+    flt = {"networkSlug": "storbynettverk-kultur", "roleKinds": ["COORDINATOR"]}
+    assert await _names(client, flt) == ["Anders Netland", STORBY_DEMO_COORDINATOR]
     flt = {"networkSlug": "fylkesdirektorkollegiet-kultur", "roleKinds": ["COORDINATOR"]}
+    assert await _names(client, flt) == [KOLLEGIUM_DEMO_COORDINATOR]
+    flt = {"networkSlug": "fylkesdirektorkollegiet-kultur", "roleKinds": ["LEADER"]}
     assert await _names(client, flt) == []
 
 
@@ -221,17 +265,20 @@ async def test_people_search_and_network_combine(client: GraphQLClient) -> None:
 
 
 async def test_people_as_of_counts_only_roles_held_then(client: GraphQLClient) -> None:
-    # The collegium's representatives hold their roles from 2022-01-01, when it starts.
+    # The collegium's representatives and demo coordinator hold their roles from 2022-01-01,
+    # when it starts.
+    collegium = sorted([KOLLEGIUM_DEMO_COORDINATOR, *KOLLEGIUM_REPRESENTATIVES])
     assert await _names(client, {"asOf": "2021-12-31"}) == []
-    assert await _names(client, {"asOf": "2022-01-01"}) == KOLLEGIUM_REPRESENTATIVES
-    assert await _names(client, {"asOf": "2023-06-01"}) == KOLLEGIUM_REPRESENTATIVES
+    assert await _names(client, {"asOf": "2022-01-01"}) == collegium
+    assert await _names(client, {"asOf": "2023-06-01"}) == collegium
     assert await _names(client, {"asOf": "2023-07-01"}) == sorted(
         [
             "Anders Netland",
             "Harm Christian Tolden",
             "Jorunn Staavi Larsen",
+            STORBY_DEMO_COORDINATOR,
             *STORBY_REPRESENTATIVES,
-            *KOLLEGIUM_REPRESENTATIVES,
+            *collegium,
         ]
     )
     assert await _names(client, {"asOf": "2023-09-22"}) == EVERYONE
@@ -239,6 +286,8 @@ async def test_people_as_of_counts_only_roles_held_then(client: GraphQLClient) -
     flt = {"asOf": "2023-07-01", "networkSlug": "kommunenettverk-kultur"}
     assert await _names(client, flt) == []
     officers = {"asOf": "2023-06-01", "roleKinds": ["LEADER", "DEPUTY_LEADER", "COORDINATOR"]}
+    assert await _names(client, officers) == [KOLLEGIUM_DEMO_COORDINATOR]
+    officers = {"asOf": "2023-06-01", "roleKinds": ["LEADER", "DEPUTY_LEADER"]}
     assert await _names(client, officers) == []
 
 
