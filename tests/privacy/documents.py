@@ -1,0 +1,587 @@
+"""GraphQL documents generated from the schema: every root Query field, deep, with arguments.
+
+Nobody lists the entry points by hand: `probes()` walks `schema.query_type` and, for every root
+field, builds one selection per argument variant that reaches every object, interface and
+connection field to `MAX_DEPTH` entity levels (connection plumbing — `…Connection`, `…Edge`,
+`PageInfo` — does not count as a level), with every scalar field (ids, bodies, titles, counts).
+A type already on the path is selected again only with its scalar fields, which bounds the
+tree. Interfaces and unions get an inline fragment for every possible type.
+
+Arguments: required ones come from `Provider` by argument name (then by type for finite or
+global-id types); a required argument nobody provides raises `MissingProvider` naming the field,
+so a new field fails the test instead of being skipped. Optional arguments keep their defaults,
+except `first` (always `FIRST`), optional Booleans (also tried with the other value) and input
+objects, which are also tried once per input field the provider knows (topic and network slugs,
+search strings carrying canaries, ...).
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+import itertools
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from graphql import (
+    GraphQLArgument,
+    GraphQLEnumType,
+    GraphQLField,
+    GraphQLInputField,
+    GraphQLInputObjectType,
+    GraphQLInputType,
+    GraphQLInterfaceType,
+    GraphQLNamedType,
+    GraphQLObjectType,
+    GraphQLSchema,
+    GraphQLUnionType,
+    Undefined,
+    get_named_type,
+    get_nullable_type,
+    is_leaf_type,
+    is_list_type,
+    is_non_null_type,
+)
+
+MAX_DEPTH = 5
+BROAD_DEPTH = 3  # every field to here; deeper only fields that lead to hidden rows
+FIRST = 50
+THIN_FIRST = 3  # nested connections of rows that hide nothing (municipalities, ...)
+MAX_LIST = 100  # `nodes(ids:)` and friends take at most this many values
+SINGLES_UP_TO = 12  # a list argument is also tried with each single value if the pool is small
+PROBES_PER_DOCUMENT = 64
+
+
+class MissingProvider(Exception):
+    """A required argument that no provider knows how to fill."""
+
+
+@dataclass(frozen=True)
+class EnumValue:
+    """An enum literal (rendered bare)."""
+
+    name: str
+
+
+def literal(value: Any) -> str:
+    """`value` as a GraphQL literal."""
+    if value is None:
+        return "null"
+    if isinstance(value, EnumValue):
+        return value.name
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(literal(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"no GraphQL literal for {value!r}")
+
+
+@dataclass
+class Provider:
+    """Values for arguments, by argument name first, then by type.
+
+    `by_name` maps an argument (or input field) name to a pool of scalar values; a list-typed
+    argument takes the whole pool (and, for small pools, each value alone).
+    """
+
+    by_name: dict[str, list[Any]]
+    ids: list[str]
+    optional_names: frozenset[str] = field(default_factory=frozenset)
+
+    def pool(self, owner: str, name: str, named: GraphQLNamedType) -> list[Any] | None:
+        """The candidate scalar values for an argument, or None if nothing fits.
+
+        A key `Type.field.argument` (e.g. `Query.topic.slug`) wins over the bare name.
+        """
+        if f"{owner}.{name}" in self.by_name:
+            return list(self.by_name[f"{owner}.{name}"])
+        if name in self.by_name:
+            return list(self.by_name[name])
+        if named.name == "ID":
+            return list(self.ids)
+        if named.name == "Boolean":
+            return [False, True]
+        if isinstance(named, GraphQLEnumType):
+            return [EnumValue(v) for v in named.values]
+        if named.name == "Date":
+            return ["2024-03-01"]
+        if named.name == "DateTime":
+            return ["2024-03-01T10:00:00+01:00"]
+        return None
+
+
+def _shape(pool: list[Any], type_: GraphQLInputType) -> list[Any]:
+    """Variants of an argument of `type_` from a pool of scalar values."""
+    nullable = get_nullable_type(type_)
+    if is_list_type(nullable):
+        chunks = [pool[i : i + MAX_LIST] for i in range(0, len(pool), MAX_LIST)] or [[]]
+        singles = [[v] for v in pool] if 1 < len(pool) <= SINGLES_UP_TO else []
+        return chunks + singles
+    return pool
+
+
+def _is_required(arg: GraphQLArgument | GraphQLInputField) -> bool:
+    return is_non_null_type(arg.type) and arg.default_value is Undefined
+
+
+def required_variants(
+    provider: Provider, owner: str, name: str, arg: GraphQLArgument | GraphQLInputField
+) -> list[Any]:
+    """Every value to try for a required argument; raises `MissingProvider` if none."""
+    named = get_named_type(arg.type)
+    if isinstance(named, GraphQLInputObjectType):
+        return _input_variants(provider, f"{owner}({name}:)", named, required_only=True)
+    pool = provider.pool(owner, name, named)
+    if not pool:
+        raise MissingProvider(
+            f"No value provider for the required argument `{name}: {arg.type}` of `{owner}`: "
+            "add one to tests/privacy/conftest.py (by argument name) so this entry point is "
+            "crawled."
+        )
+    return _shape(pool, arg.type)
+
+
+def _input_variants(
+    provider: Provider, owner: str, input_type: GraphQLInputObjectType, *, required_only: bool
+) -> list[dict[str, Any]]:
+    """Input objects: required fields filled (first value); then each known field varied alone."""
+    base: dict[str, Any] = {}
+    varying: list[tuple[str, list[Any]]] = []
+    for name, input_field in input_type.fields.items():
+        if _is_required(input_field):
+            values = required_variants(provider, f"{owner}.{name}", name, input_field)
+            base[name] = values[0]
+            varying.append((name, values[1:]))
+        elif not required_only:
+            varying.append((name, optional_variants(provider, name, input_field)))
+    out = [base] if required_only or base else []
+    for name, values in varying:
+        out.extend(base | {name: value} for value in values)
+    return out
+
+
+def optional_variants(
+    provider: Provider, name: str, arg: GraphQLArgument | GraphQLInputField
+) -> list[Any]:
+    """Non-default values worth trying for an optional argument (often none)."""
+    named = get_named_type(arg.type)
+    if isinstance(named, GraphQLInputObjectType):
+        return _input_variants(provider, name, named, required_only=False)
+    if named.name == "Boolean" and not is_list_type(get_nullable_type(arg.type)):
+        default = arg.default_value if arg.default_value is not Undefined else None
+        return [value for value in (False, True) if value != default and default is not None]
+    if name in provider.optional_names and name in provider.by_name:
+        return _shape(list(provider.by_name[name]), arg.type)
+    return []
+
+
+def _args(values: Mapping[str, Any]) -> str:
+    if not values:
+        return ""
+    return "(" + ", ".join(f"{k}: {literal(v)}" for k, v in values.items()) + ")"
+
+
+def _alias(*parts: Any) -> str:
+    text = "_".join(str(p) for p in parts)
+    return re.sub(r"[^A-Za-z0-9_]", "_", text)
+
+
+def is_plumbing(named: GraphQLNamedType) -> bool:
+    """Relay connection plumbing, which does not count as a level of depth."""
+    return named.name.endswith(("Connection", "Edge")) or named.name == "PageInfo"
+
+
+@dataclass
+class _Selection:
+    """A selection set under construction: leaf fields, and fields or fragments with their own."""
+
+    type: GraphQLNamedType
+    items: list[str | tuple[str, _Selection]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a selection sits: its entity level, the lists enclosing it, the types above it."""
+
+    level: int
+    lists: int
+    path: frozenset[str]
+
+
+@dataclass
+class Walker:
+    """Builds the selection sets of one schema with one provider.
+
+    Breadth first, so that each field of each type is expanded in full once per entry point, at
+    its shallowest position; everywhere else it gets the scalar fields of its type (through
+    connection plumbing, so a connection still shows its items' ids, bodies and `totalCount`).
+    Without this rule the county lists under every network would multiply each response a
+    hundredfold; with it, every field is still crawled in full from every root field.
+
+    A selection body that recurs (same type, same text) becomes a named fragment, so the
+    documents stay small. Inside the fragments of an abstract type, fields are aliased
+    `Type__field`: `title: String!` on one type and `title: String` on another may not share
+    a response name.
+    """
+
+    schema: GraphQLSchema
+    provider: Provider
+    sensitive: frozenset[str] = frozenset({"Note"})
+    fragments: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def field_calls(
+        self, owner: str, name: str, definition: GraphQLField, first: int
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """(alias suffix, arguments) for every way a nested field is selected."""
+        base: dict[str, Any] = {}
+        extra: list[tuple[str, dict[str, Any]]] = []
+        for arg_name, arg in definition.args.items():
+            named = get_named_type(arg.type)
+            if _is_required(arg):
+                values = required_variants(self.provider, f"{owner}.{name}", arg_name, arg)
+                base[arg_name] = values[0]
+                extra.extend((_alias(arg_name, i), {arg_name: v}) for i, v in enumerate(values))
+            elif arg_name == "first" and named.name == "Int":
+                base[arg_name] = first
+            elif named.name == "Boolean" and arg.default_value in (True, False):
+                flipped = not arg.default_value
+                extra.append((_alias(arg_name, flipped), {arg_name: flipped}))
+        calls = [("", base)]
+        for suffix, change in extra:
+            args = base | change
+            if args != base:
+                calls.append((suffix, args))
+        return calls
+
+    def bears(self, named: GraphQLNamedType) -> bool:
+        """Whether items of this type are, or directly hold, rows that may be hidden."""
+        if named.name in self.sensitive:
+            return True
+        if not isinstance(named, GraphQLObjectType | GraphQLInterfaceType):
+            return False
+        return any(
+            get_named_type(f.type).name in self.sensitive
+            or self._items(get_named_type(f.type)) in self.sensitive
+            for f in named.fields.values()
+        )
+
+    @staticmethod
+    def _items(named: GraphQLNamedType) -> str | None:
+        """The item type's name of a connection type (None for anything else)."""
+        if not isinstance(named, GraphQLObjectType) or not is_plumbing(named):
+            return None
+        if "nodes" in named.fields:
+            return get_named_type(named.fields["nodes"].type).name
+        if "edges" in named.fields:
+            edge = get_named_type(named.fields["edges"].type)
+            if isinstance(edge, GraphQLObjectType) and "node" in edge.fields:
+                return get_named_type(edge.fields["node"].type).name
+        return None
+
+    @cached_property
+    def _distances(self) -> dict[str, int]:
+        """Per type, how many levels below it the nearest sensitive type is (absent: never)."""
+        out = {name: 0 for name in self.sensitive}
+        changed = True
+        while changed:
+            changed = False
+            for name, type_ in self.schema.type_map.items():
+                if name.startswith("__"):
+                    continue
+                options = []
+                if isinstance(type_, GraphQLObjectType | GraphQLInterfaceType):
+                    for definition in type_.fields.values():
+                        child = get_named_type(definition.type)
+                        if child.name in out:
+                            options.append(out[child.name] + (0 if is_plumbing(child) else 1))
+                if isinstance(type_, GraphQLInterfaceType | GraphQLUnionType):
+                    options += [
+                        out[t.name] for t in self.schema.get_possible_types(type_) if t.name in out
+                    ]
+                if options and min(options) < out.get(name, 1 << 30):
+                    out[name] = min(options)
+                    changed = True
+        return out
+
+    def distance(self, named: GraphQLNamedType) -> int:
+        """Levels from a type down to the nearest sensitive type (a large number if none)."""
+        return self._distances.get(named.name, 1 << 30)
+
+    def holds_sensitive(self, named: GraphQLNamedType) -> bool:
+        """Whether a field of this type returns sensitive rows themselves (or a page of them)."""
+        return named.name in self.sensitive or self._items(named) in self.sensitive
+
+    def page_size(self, definition: GraphQLField) -> int:
+        """`first` for a nested connection: all of it if its items bear hidden rows, else few."""
+        items = self._items(get_named_type(definition.type))
+        if items is None:
+            return FIRST
+        return FIRST if self.bears(self.schema.get_type(items) or definition.type) else THIN_FIRST
+
+    def selection(self, root: GraphQLNamedType, reach: Reach, *, root_is_list: bool) -> str:
+        """The selection set (with braces) of a root field's type, `max_depth` levels deep.
+
+        Fields are expanded in order of (enclosing lists, level): each field in full once, at
+        the place where the fewest lists multiply it; none in full under more than `MAX_LISTS`
+        lists. Elsewhere a field gets the scalars of its type.
+        """
+        max_depth = reach.depth
+        expanded: set[tuple[str, str]] = set()
+        queue: list[tuple[int, int, int, Callable[[], None]]] = []
+        order = itertools.count()
+
+        def composite(named: GraphQLNamedType, place: _Place | None) -> _Selection:
+            """`place` None: only the scalars (through connection plumbing)."""
+            if isinstance(named, GraphQLInterfaceType | GraphQLUnionType):
+                sel = _Selection(named, ["__typename"])
+                for possible in sorted(self.schema.get_possible_types(named), key=lambda t: t.name):
+                    inner = obj(possible, place, possible.name + "__")
+                    sel.items.append((f"... on {possible.name}", inner))
+                return sel
+            assert isinstance(named, GraphQLObjectType), named
+            return obj(named, place, "")
+
+        def obj(type_: GraphQLObjectType, place: _Place | None, prefix: str) -> _Selection:
+            sel = _Selection(type_)
+            if place is None:
+                leaves(sel, type_, prefix)
+            else:
+                task = functools.partial(fill, sel, type_, place, prefix)
+                heapq.heappush(queue, (place.lists, place.level, next(order), task))
+            return sel
+
+        def fill(sel: _Selection, type_: GraphQLObjectType, place: _Place, prefix: str) -> None:
+            path = place.path | {type_.name}
+            for name, definition in type_.fields.items():
+                named = get_named_type(definition.type)
+                child: _Selection | None = None
+                if not is_leaf_type(named):
+                    level = place.level if is_plumbing(named) else place.level + 1
+                    lists = place.lists
+                    if not is_plumbing(type_) and (
+                        is_list_type(get_nullable_type(definition.type)) or is_plumbing(named)
+                    ):
+                        lists += 1  # a list or a connection (its `nodes` count no further)
+                    if level > max_depth:
+                        continue
+                    if level > reach.broad and level + self.distance(named) > max_depth:
+                        continue  # deep, and leads to no hidden rows
+                    if name == "edges" and "nodes" in type_.fields:
+                        child = scalars(named)
+                    else:
+                        key = (type_.name, name)
+                        full = (
+                            key not in expanded
+                            and (named.name not in path or is_plumbing(named))
+                            and lists <= reach.lists
+                        )
+                        if full:
+                            expanded.add(key)
+                            child = composite(named, _Place(level, lists, path))
+                            add(sel, type_, name, prefix, child)
+                            continue
+                        if lists > reach.lists:
+                            continue  # seen in full elsewhere (or too far); here it would multiply
+                        child = composite(named, None)
+                        add(sel, type_, name, prefix, child, every_call=False)
+                        continue
+                add(sel, type_, name, prefix, child)
+
+        def leaves(sel: _Selection, type_: GraphQLObjectType, prefix: str) -> None:
+            for name, definition in type_.fields.items():
+                named = get_named_type(definition.type)
+                child = None
+                if not is_leaf_type(named):
+                    if not is_plumbing(type_):
+                        continue  # an entity's scalars only
+                    if name == "edges" and "nodes" in type_.fields:
+                        continue  # `nodes` has the items (the cursors are crawled in full once)
+                    child = composite(named, None)
+                add(sel, type_, name, prefix, child, every_call=False)
+
+        def scalars(named: GraphQLNamedType) -> _Selection:
+            assert isinstance(named, GraphQLObjectType), named
+            sel = _Selection(named)
+            for name, definition in named.fields.items():
+                if is_leaf_type(get_named_type(definition.type)):
+                    add(sel, named, name, "", None)
+            return sel
+
+        def add(
+            sel: _Selection,
+            type_: GraphQLObjectType,
+            name: str,
+            prefix: str,
+            child: _Selection | None,
+            *,
+            every_call: bool = True,
+        ) -> None:
+            """The field; with `every_call`, also once per other argument value (aliased)."""
+            definition = type_.fields[name]
+            calls = self.field_calls(type_.name, name, definition, self.page_size(definition))
+            if not every_call:
+                calls = calls[:1]
+            for number, (suffix, args) in enumerate(calls):
+                alias = prefix + _alias(name, suffix) if (suffix or prefix) else ""
+                label = f"{alias}: {name}" if alias else name
+                label += _args(args)
+                if child is None:
+                    sel.items.append(label)
+                elif number == 0:
+                    sel.items.append((label, child))
+                else:  # another argument value: its own rows and counts, not the whole tree again
+                    shallow = composite(get_named_type(definition.type), None)
+                    sel.items.append((label, shallow))
+
+        top = composite(root, _Place(1, int(root_is_list), frozenset()))
+        while queue:
+            heapq.heappop(queue)[-1]()
+        return self._render(top)
+
+    def _render(self, sel: _Selection) -> str:
+        parts = []
+        for item in sel.items:
+            parts.append(item if isinstance(item, str) else f"{item[0]} {self._render(item[1])}")
+        text = "{ " + " ".join(parts or ["__typename"]) + " }"
+        if len(text) < 300 or not isinstance(sel.type, GraphQLObjectType):
+            return text
+        key = (sel.type.name, text)
+        name = self.fragments.setdefault(key, f"F{len(self.fragments)}_{sel.type.name}")
+        return "{ ..." + name + " }"
+
+    def definitions(self, text: str) -> list[str]:
+        """The fragment definitions `text` uses, transitively."""
+        by_name = {name: (type_name, body) for (type_name, body), name in self.fragments.items()}
+        seen: dict[str, None] = {}
+        todo = re.findall(r"\.\.\.(F\d+_\w+)", text)
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen[name] = None
+            todo.extend(re.findall(r"\.\.\.(F\d+_\w+)", by_name[name][1]))
+        return [f"fragment {n} on {by_name[n][0]} {by_name[n][1]}" for n in sorted(seen)]
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One root field called with one set of arguments: an entry point of the matrix."""
+
+    alias: str
+    field: str
+    arguments: str
+    text: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.field}{self.arguments}"
+
+
+@dataclass(frozen=True)
+class Document:
+    """Several probes in one operation (each under its own alias)."""
+
+    name: str
+    text: str
+    probes: tuple[Probe, ...]
+
+
+def root_variants(
+    provider: Provider, name: str, definition: GraphQLField, first: int
+) -> list[tuple[dict[str, Any], bool]]:
+    """Argument sets for a root field: every required combination, then optional variations.
+
+    Each comes with whether it is a required combination (False: an optional variation).
+    """
+    combos: list[dict[str, Any]] = [{}]
+    optional_args: list[tuple[str, list[Any]]] = []
+    for arg_name, arg in definition.args.items():
+        named = get_named_type(arg.type)
+        if _is_required(arg):
+            values = required_variants(provider, f"Query.{name}", arg_name, arg)
+            combos = [c | {arg_name: v} for c in combos for v in values]
+        elif arg_name == "first" and named.name == "Int":
+            combos = [c | {arg_name: first} for c in combos]
+        else:
+            optional_args.append((arg_name, optional_variants(provider, arg_name, arg)))
+    out = [(combo, True) for combo in combos]
+    for arg_name, values in optional_args:
+        out.extend((combos[0] | {arg_name: value}, False) for value in values)
+    return out
+
+
+@dataclass(frozen=True)
+class Reach:
+    """How far a selection goes: entity levels, every field up to `broad` levels, and lists.
+
+    `lists` bounds the list dimensions (lists and connections) above a field expanded in full;
+    past it a field that was expanded elsewhere is left out, as its copies would multiply.
+    """
+
+    depth: int
+    broad: int
+    lists: int
+
+
+DEEP = Reach(depth=MAX_DEPTH, broad=BROAD_DEPTH, lists=2)
+LIGHT = Reach(depth=3, broad=1, lists=1)
+
+
+def probes(walker: Walker) -> list[Probe]:
+    """Every root Query field with every argument variant, each with its selection.
+
+    The first variant of a root field (the provider lists the richest value first) gets the
+    `DEEP` selection; the other variants (every other id, slug, code, filter) get `SHALLOW`,
+    which still reaches the notes, counts and ids those arguments let through.
+    """
+    schema, provider = walker.schema, walker.provider
+    query = schema.query_type
+    assert query is not None
+    out: list[Probe] = []
+    for name, definition in query.fields.items():
+        named = get_named_type(definition.type)
+        is_list = is_list_type(get_nullable_type(definition.type)) or is_plumbing(named)
+        # `nodes(ids:)`: every type it returns is crawled deep from its own root fields
+        polymorphic = is_list and isinstance(named, GraphQLInterfaceType | GraphQLUnionType)
+        selections: dict[Reach, str] = {}
+        first = walker.page_size(definition)
+        variants = root_variants(provider, name, definition, first)
+        for number, (args, _required) in enumerate(variants):
+            reach = DEEP if number == 0 and not polymorphic else LIGHT
+            if is_leaf_type(named):
+                sub = ""
+            else:
+                if reach not in selections:
+                    selection = walker.selection(named, reach, root_is_list=is_list)
+                    selections[reach] = " " + selection
+                sub = selections[reach]
+            alias = f"{name}_{number}"
+            out.append(Probe(alias, name, _args(args), f"{alias}: {name}{_args(args)}{sub}"))
+    return out
+
+
+def documents(walker: Walker, all_probes: Sequence[Probe]) -> list[Document]:
+    """Probes batched into few operations: per root field, `PROBES_PER_DOCUMENT` at a time."""
+    by_field: dict[str, list[Probe]] = {}
+    for probe in all_probes:
+        by_field.setdefault(probe.field, []).append(probe)
+    out = []
+    for name, group in by_field.items():
+        for start in range(0, len(group), PROBES_PER_DOCUMENT):
+            batch = tuple(group[start : start + PROBES_PER_DOCUMENT])
+            op = f"Privacy_{name}_{start // PROBES_PER_DOCUMENT}"
+            body = "\n  ".join(p.text for p in batch)
+            text = f"query {op} {{\n  {body}\n}}"
+            text = "\n".join([text, *walker.definitions(text)])
+            out.append(Document(op, text, batch))
+    return out

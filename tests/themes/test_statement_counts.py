@@ -1,0 +1,86 @@
+"""Theme questions and the nested meeting page cost a fixed number of SQL statements.
+
+The benchmark scenarios (bench/scenarios.py) run on two generated data sets of different sizes;
+each must issue exactly the same number of statements on both, so that no statement count grows
+with the number of networks, topics, meetings or notes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.generate import Spec, generate
+from bench.scenarios import BY_NAME
+from db.engine import make_engine
+from graph.settings import Settings
+from tests.conftest import TODAY
+from tests.databases import KINDS, empty_database
+from tests.graphql_client import GraphQLClient
+
+pytestmark = pytest.mark.anyio
+
+SMALL = Spec(notes=300, networks=3, seed=7)
+LARGE = Spec(notes=1500, networks=10, seed=7, notes_per_meeting=10)
+
+EXPECTED = {
+    # networks, root topics, the cells, the cells' networks, the cells' topics
+    "theme_matrix": 5,
+    # the topic, its discussions, their networks, a page of meetings for every network
+    "discussed_in": 4,
+    # the network, its page of meetings, their agendas, the items' topics, a page of notes
+    # for every topic
+    "nested_page": 5,
+}
+
+
+@pytest.fixture(scope="module", params=KINDS)
+def generated(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, str]]:
+    """The URLs of a small and a larger generated data set, on SQLite or PostgreSQL."""
+    folder: Path = tmp_path_factory.mktemp("themes")
+    with (
+        empty_database(str(request.param), folder) as small,
+        empty_database(str(request.param), folder) as large,
+    ):
+        asyncio.run(generate(small, SMALL))
+        asyncio.run(generate(large, LARGE))
+        yield small, large
+
+
+def _objects(value: Any) -> int:
+    """How many objects a result holds, at any depth."""
+    if isinstance(value, dict):
+        return 1 + sum(_objects(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_objects(v) for v in value)
+    return 0
+
+
+async def _run(url: str, name: str) -> tuple[int, int]:
+    engine = make_engine(url)
+    try:
+        client = GraphQLClient(
+            settings=Settings(database_url=url, fixed_today=TODAY), engine=engine
+        )
+        scenario = BY_NAME[name]
+        data = await client.query(scenario.document, scenario.variables)
+        return client.last_statements, _objects(data)
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+async def test_statement_count_does_not_grow_with_the_data(
+    generated: tuple[str, str], name: str
+) -> None:
+    small_url, large_url = generated
+    small_count, small_objects = await _run(small_url, name)
+    large_count, large_objects = await _run(large_url, name)
+    assert 0 < small_objects < large_objects  # the larger data set gives a larger answer
+    assert small_count == large_count == EXPECTED[name]
