@@ -47,6 +47,9 @@ class UserCreateInput:
     is_staff: bool = strawberry.field(
         default=False, description="Give the account staff powers (see and do everything)."
     )
+    idempotency_key: str | None = strawberry.field(
+        default=None, description="Send the same key when retrying: the account is made once."
+    )
 
 
 @strawberry.input(description="The account to deactivate.")
@@ -108,7 +111,12 @@ class AdminMutation:
                 now=datetime.now(UTC),
             )
 
-        return await _payload(context, await perform(context, "userCreate", work))
+        # The password stays out of the idempotency fingerprint.
+        request = {"email": email, "person_id": person_id, "is_staff": input.is_staff}
+        outcome = await perform(
+            context, "userCreate", work, idempotency_key=input.idempotency_key, request=request
+        )
+        return await _payload(context, outcome)
 
     @strawberry.mutation(
         description="Deactivate an account (staff): every session and API token of it ends at "

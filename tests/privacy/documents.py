@@ -51,6 +51,7 @@ MAX_DEPTH = 5
 BROAD_DEPTH = 3  # every field to here; deeper only fields that lead to hidden rows
 FIRST = 50
 THIN_FIRST = 3  # nested connections of rows that hide nothing (municipalities, ...)
+LIST_GUESS = 10  # how long a plain list is taken to be, to pick the cheapest place to expand
 MAX_LIST = 100  # `nodes(ids:)` and friends take at most this many values
 SINGLES_UP_TO = 12  # a list argument is also tried with each single value if the pool is small
 PROBES_PER_DOCUMENT = 64
@@ -216,6 +217,7 @@ class _Place:
     level: int
     lists: int
     path: frozenset[str]
+    copies: int = 1  # roughly how many times the enclosing lists repeat it
 
 
 @dataclass
@@ -337,7 +339,7 @@ class Walker:
         """
         max_depth = reach.depth
         expanded: set[tuple[str, str]] = set()
-        queue: list[tuple[int, int, int, Callable[[], None]]] = []
+        queue: list[tuple[int, int, int, int, Callable[[], None]]] = []
         order = itertools.count()
 
         def composite(named: GraphQLNamedType, place: _Place | None) -> _Selection:
@@ -357,7 +359,8 @@ class Walker:
                 leaves(sel, type_, prefix)
             else:
                 task = functools.partial(fill, sel, type_, place, prefix)
-                heapq.heappush(queue, (place.lists, place.level, next(order), task))
+                key = (place.lists, place.copies, place.level, next(order))
+                heapq.heappush(queue, (*key, task))
             return sel
 
         def fill(sel: _Selection, type_: GraphQLObjectType, place: _Place, prefix: str) -> None:
@@ -367,14 +370,17 @@ class Walker:
                 child: _Selection | None = None
                 if not is_leaf_type(named):
                     level = place.level if is_plumbing(named) else place.level + 1
-                    lists = place.lists
-                    if not is_plumbing(type_) and (
-                        is_list_type(get_nullable_type(definition.type)) or is_plumbing(named)
+                    lists, copies = place.lists, place.copies
+                    if not is_plumbing(type_) and is_plumbing(named):
+                        lists, copies = lists + 1, copies * self.page_size(definition)
+                    elif not is_plumbing(type_) and is_list_type(
+                        get_nullable_type(definition.type)
                     ):
-                        lists += 1  # a list or a connection (its `nodes` count no further)
-                    if level > max_depth:
+                        lists, copies = lists + 1, copies * LIST_GUESS  # a list (not `nodes`)
+                    limit = max_depth + self.holds_sensitive(named)  # notes show one level on
+                    if level > limit:
                         continue
-                    if level > reach.broad and level + self.distance(named) > max_depth:
+                    if level > reach.broad and level + self.distance(named) > limit:
                         continue  # deep, and leads to no hidden rows
                     if name == "edges" and "nodes" in type_.fields:
                         child = scalars(named)
@@ -387,11 +393,12 @@ class Walker:
                         )
                         if full:
                             expanded.add(key)
-                            child = composite(named, _Place(level, lists, path))
+                            child = composite(named, _Place(level, lists, path, copies))
                             add(sel, type_, name, prefix, child)
                             continue
-                        if lists > reach.lists:
-                            continue  # seen in full elsewhere (or too far); here it would multiply
+                        repeated = lists > reach.lists or place.lists > 0
+                        if repeated and not self.holds_sensitive(named):
+                            continue  # crawled in full elsewhere; copies here would multiply
                         child = composite(named, None)
                         add(sel, type_, name, prefix, child, every_call=False)
                         continue
@@ -534,7 +541,8 @@ class Reach:
 
 
 DEEP = Reach(depth=MAX_DEPTH, broad=BROAD_DEPTH, lists=2)
-LIGHT = Reach(depth=3, broad=1, lists=1)
+MEDIUM = Reach(depth=4, broad=2, lists=2)
+LIGHT = Reach(depth=2, broad=1, lists=1)
 
 
 def probes(walker: Walker) -> list[Probe]:
@@ -557,7 +565,7 @@ def probes(walker: Walker) -> list[Probe]:
         first = walker.page_size(definition)
         variants = root_variants(provider, name, definition, first)
         for number, (args, _required) in enumerate(variants):
-            reach = DEEP if number == 0 and not polymorphic else LIGHT
+            reach = LIGHT if number > 0 or polymorphic else MEDIUM if is_list else DEEP
             if is_leaf_type(named):
                 sub = ""
             else:

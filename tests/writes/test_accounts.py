@@ -394,3 +394,19 @@ async def test_demo_members_and_coordinators_hold_their_roles(demo_url: str) -> 
                         assert row.title == "Demokoordinator (demo)"
     finally:
         await engine.dispose()
+
+
+async def test_user_create_retry_with_one_key_makes_one_account(
+    api: Api, write_world: WriteWorld
+) -> None:
+    staff = await api.login("staff")
+    key = uuid.uuid4().hex
+    email = f"igjen-{key[:8]}@test.invalid"
+    variables = {"i": {"email": email, "password": NEW_PASSWORD, "idempotencyKey": key}}
+    first = (await api.gql(USER_CREATE, variables, token=staff))["userCreate"]
+    again = (await api.gql(USER_CREATE, variables, token=staff))["userCreate"]
+    assert first["userErrors"] == again["userErrors"] == []
+    assert first["user"]["id"] == again["user"]["id"]
+    variables["i"]["email"] = f"anna-{key[:8]}@test.invalid"
+    other = (await api.gql(USER_CREATE, variables, token=staff))["userCreate"]
+    assert other["userErrors"][0]["code"] == "IDEMPOTENCY_KEY_REUSED"
