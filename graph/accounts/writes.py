@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from argon2 import PasswordHasher
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -69,6 +69,14 @@ async def _claim_attempt(
 ) -> int:
     since = now - timedelta(minutes=settings.login_window_minutes)
     async with write_transaction(engine) as conn:
+        if conn.dialect.name == "postgresql":
+            # Attempts on one account, or from one client, take turns (SQLite writers
+            # already do): the count below then includes every earlier attempt.
+            for name in sorted({f"account:{key}", f"client:{client}"}):
+                await conn.execute(
+                    text("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))"),
+                    {"name": name},
+                )
         by_key, by_client = await accounts.recent_failures(
             conn, key=key, client=client, since=since
         )
