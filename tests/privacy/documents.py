@@ -1,18 +1,28 @@
-"""GraphQL documents generated from the schema: every root Query field, deep, with arguments.
+"""GraphQL documents generated from the schema: every root Query field, with arguments, deep.
 
-Nobody lists the entry points by hand: `probes()` walks `schema.query_type` and, for every root
-field, builds one selection per argument variant that reaches every object, interface and
-connection field to `MAX_DEPTH` entity levels (connection plumbing — `…Connection`, `…Edge`,
-`PageInfo` — does not count as a level), with every scalar field (ids, bodies, titles, counts).
-A type already on the path is selected again only with its scalar fields, which bounds the
-tree. Interfaces and unions get an inline fragment for every possible type.
+Nobody lists the entry points by hand: `probes()` walks `schema.query_type` and calls every
+root field with every argument value the `Provider` offers, so a new root field is crawled as
+soon as it is in the schema, and a required argument nobody provides (on a root field or on
+any field the selections reach) fails the test with `MissingProvider`, naming it.
 
-Arguments: required ones come from `Provider` by argument name (then by type for finite or
-global-id types); a required argument nobody provides raises `MissingProvider` naming the field,
-so a new field fails the test instead of being skipped. Optional arguments keep their defaults,
-except `first` (always `FIRST`), optional Booleans (also tried with the other value) and input
-objects, which are also tried once per input field the provider knows (topic and network slugs,
-search strings carrying canaries, ...).
+Arguments: required ones come from the provider by `Type.field.argument` or by name, then by
+type (every global id for `ID`, both Booleans, every enum value, a date). Optional ones keep
+their defaults, except `first` (a whole page of notes, a few rows of anything else), Booleans
+with a default (also tried flipped, under an alias) and input objects (also tried once per
+input field the provider knows: slugs, search strings carrying canaries, ...).
+
+Selections hold every scalar (ids, bodies, titles, counts) and every object, interface (an
+inline fragment per possible type) and connection field, breadth first to `MAX_DEPTH` entity
+levels (connection plumbing — `…Connection`, `…Edge`, `PageInfo` — is no level), under rules
+that keep two engines × eleven roles within a minute:
+
+- each field of each type is expanded in full once per selection, where the fewest lists
+  repeat it; elsewhere it gets the scalars of its type, unless a list would repeat it;
+- a type already on the path gets its scalars only;
+- past `BROAD_DEPTH` levels only fields that lead to the `sensitive` types (notes and their
+  revisions) are followed, and a page of notes is shown wherever it can be reached;
+- a singular root field's first argument value gets the `DEEP` selection, a list root's the
+  `MEDIUM` one, every other value the `LIGHT` one.
 """
 
 from __future__ import annotations
@@ -53,8 +63,25 @@ FIRST = 50
 THIN_FIRST = 3  # nested connections of rows that hide nothing (municipalities, ...)
 LIST_GUESS = 10  # how long a plain list is taken to be, to pick the cheapest place to expand
 MAX_LIST = 100  # `nodes(ids:)` and friends take at most this many values
-SINGLES_UP_TO = 12  # a list argument is also tried with each single value if the pool is small
-PROBES_PER_DOCUMENT = 64
+SINGLES = 3  # a list argument is also tried with each of the first values alone
+PROBES_PER_DOCUMENT = 64  # the probes of one root field share a document (and DataLoaders)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """How far a selection goes: entity levels, every field up to `broad` levels, and lists.
+
+    `lists` bounds the list dimensions (lists and connections) above a field expanded in full.
+    """
+
+    depth: int
+    broad: int
+    lists: int
+
+
+DEEP = Reach(depth=MAX_DEPTH, broad=BROAD_DEPTH, lists=2)
+MEDIUM = Reach(depth=4, broad=2, lists=2)
+LIGHT = Reach(depth=2, broad=1, lists=1)
 
 
 class MissingProvider(Exception):
@@ -92,7 +119,7 @@ class Provider:
     """Values for arguments, by argument name first, then by type.
 
     `by_name` maps an argument (or input field) name to a pool of scalar values; a list-typed
-    argument takes the whole pool (and, for small pools, each value alone).
+    argument takes the whole pool, and each of its first `SINGLES` values alone.
     """
 
     by_name: dict[str, list[Any]]
@@ -126,7 +153,7 @@ def _shape(pool: list[Any], type_: GraphQLInputType) -> list[Any]:
     nullable = get_nullable_type(type_)
     if is_list_type(nullable):
         chunks = [pool[i : i + MAX_LIST] for i in range(0, len(pool), MAX_LIST)] or [[]]
-        singles = [[v] for v in pool] if 1 < len(pool) <= SINGLES_UP_TO else []
+        singles = [[v] for v in pool[:SINGLES]] if len(pool) > 1 else []
         return chunks + singles
     return pool
 
@@ -193,7 +220,7 @@ def _args(values: Mapping[str, Any]) -> str:
 
 
 def _alias(*parts: Any) -> str:
-    text = "_".join(str(p) for p in parts)
+    text = "_".join(str(p) for p in parts if p != "")
     return re.sub(r"[^A-Za-z0-9_]", "_", text)
 
 
@@ -222,13 +249,11 @@ class _Place:
 
 @dataclass
 class Walker:
-    """Builds the selection sets of one schema with one provider.
+    """Builds the selection sets of one schema with one provider (see the module's rules).
 
-    Breadth first, so that each field of each type is expanded in full once per entry point, at
-    its shallowest position; everywhere else it gets the scalar fields of its type (through
-    connection plumbing, so a connection still shows its items' ids, bodies and `totalCount`).
-    Without this rule the county lists under every network would multiply each response a
-    hundredfold; with it, every field is still crawled in full from every root field.
+    Without the expand-once rule the county lists under every network would multiply each
+    response a hundredfold; with it, every field is still crawled in full from every root
+    field whose reach gets to it.
 
     A selection body that recurs (same type, same text) becomes a named fragment, so the
     documents stay small. Inside the fragments of an abstract type, fields are aliased
@@ -238,7 +263,7 @@ class Walker:
 
     schema: GraphQLSchema
     provider: Provider
-    sensitive: frozenset[str] = frozenset({"Note"})
+    sensitive: frozenset[str] = frozenset({"Note", "NoteRevision"})  # rows that may be hidden
     fragments: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def field_calls(
@@ -283,11 +308,11 @@ class Walker:
         if not isinstance(named, GraphQLObjectType) or not is_plumbing(named):
             return None
         if "nodes" in named.fields:
-            return get_named_type(named.fields["nodes"].type).name
+            return str(get_named_type(named.fields["nodes"].type).name)
         if "edges" in named.fields:
             edge = get_named_type(named.fields["edges"].type)
             if isinstance(edge, GraphQLObjectType) and "node" in edge.fields:
-                return get_named_type(edge.fields["node"].type).name
+                return str(get_named_type(edge.fields["node"].type).name)
         return None
 
     @cached_property
@@ -326,16 +351,17 @@ class Walker:
     def page_size(self, definition: GraphQLField) -> int:
         """`first` for a nested connection: all of it if its items bear hidden rows, else few."""
         items = self._items(get_named_type(definition.type))
-        if items is None:
+        item_type = self.schema.get_type(items) if items is not None else None
+        if item_type is None:
             return FIRST
-        return FIRST if self.bears(self.schema.get_type(items) or definition.type) else THIN_FIRST
+        return FIRST if self.bears(item_type) else THIN_FIRST
 
     def selection(self, root: GraphQLNamedType, reach: Reach, *, root_is_list: bool) -> str:
-        """The selection set (with braces) of a root field's type, `max_depth` levels deep.
+        """The selection set (with braces) of a root field's type, as far as `reach` goes.
 
-        Fields are expanded in order of (enclosing lists, level): each field in full once, at
-        the place where the fewest lists multiply it; none in full under more than `MAX_LISTS`
-        lists. Elsewhere a field gets the scalars of its type.
+        Places are filled in order of (enclosing lists, estimated copies, level), so each field
+        is expanded in full where the fewest lists repeat it, and never under more than
+        `reach.lists` of them.
         """
         max_depth = reach.depth
         expanded: set[tuple[str, str]] = set()
@@ -358,9 +384,9 @@ class Walker:
             if place is None:
                 leaves(sel, type_, prefix)
             else:
-                task = functools.partial(fill, sel, type_, place, prefix)
-                key = (place.lists, place.copies, place.level, next(order))
-                heapq.heappush(queue, (*key, task))
+                task: Callable[[], None] = functools.partial(fill, sel, type_, place, prefix)
+                entry = (place.lists, place.copies, place.level, next(order), task)
+                heapq.heappush(queue, entry)
             return sel
 
         def fill(sel: _Selection, type_: GraphQLObjectType, place: _Place, prefix: str) -> None:
@@ -505,11 +531,8 @@ class Document:
 
 def root_variants(
     provider: Provider, name: str, definition: GraphQLField, first: int
-) -> list[tuple[dict[str, Any], bool]]:
-    """Argument sets for a root field: every required combination, then optional variations.
-
-    Each comes with whether it is a required combination (False: an optional variation).
-    """
+) -> list[dict[str, Any]]:
+    """Argument sets for a root field: every required combination, then optional variations."""
     combos: list[dict[str, Any]] = [{}]
     optional_args: list[tuple[str, list[Any]]] = []
     for arg_name, arg in definition.args.items():
@@ -521,36 +544,19 @@ def root_variants(
             combos = [c | {arg_name: first} for c in combos]
         else:
             optional_args.append((arg_name, optional_variants(provider, arg_name, arg)))
-    out = [(combo, True) for combo in combos]
+    out = list(combos)
     for arg_name, values in optional_args:
-        out.extend((combos[0] | {arg_name: value}, False) for value in values)
+        out.extend(combos[0] | {arg_name: value} for value in values)
     return out
-
-
-@dataclass(frozen=True)
-class Reach:
-    """How far a selection goes: entity levels, every field up to `broad` levels, and lists.
-
-    `lists` bounds the list dimensions (lists and connections) above a field expanded in full;
-    past it a field that was expanded elsewhere is left out, as its copies would multiply.
-    """
-
-    depth: int
-    broad: int
-    lists: int
-
-
-DEEP = Reach(depth=MAX_DEPTH, broad=BROAD_DEPTH, lists=2)
-MEDIUM = Reach(depth=4, broad=2, lists=2)
-LIGHT = Reach(depth=2, broad=1, lists=1)
 
 
 def probes(walker: Walker) -> list[Probe]:
     """Every root Query field with every argument variant, each with its selection.
 
     The first variant of a root field (the provider lists the richest value first) gets the
-    `DEEP` selection; the other variants (every other id, slug, code, filter) get `SHALLOW`,
-    which still reaches the notes, counts and ids those arguments let through.
+    `DEEP` selection (`MEDIUM` for a list); the other variants (every other id, slug, code,
+    filter) get `LIGHT`, which still shows the notes, counts and ids those arguments let
+    through. `nodes(ids:)` gets `LIGHT` too: every type it returns is crawled from its own roots.
     """
     schema, provider = walker.schema, walker.provider
     query = schema.query_type
@@ -564,7 +570,7 @@ def probes(walker: Walker) -> list[Probe]:
         selections: dict[Reach, str] = {}
         first = walker.page_size(definition)
         variants = root_variants(provider, name, definition, first)
-        for number, (args, _required) in enumerate(variants):
+        for number, args in enumerate(variants):
             reach = LIGHT if number > 0 or polymorphic else MEDIUM if is_list else DEEP
             if is_leaf_type(named):
                 sub = ""

@@ -1,10 +1,11 @@
 """The privacy worlds: identical public content, and hidden notes added last, as chosen.
 
-`build(conn, plan, include)` inserts the public content (the theme world's topics, networks,
+`build_public(conn, plan)` inserts the public content (the theme world's topics, networks,
 meetings, agendas, public notes and attendance; the write world's people, roles, memberships
-and accounts; credentials for every role) and then only the hidden notes in `include`. Because
-the hidden notes come last, every public row has the same id in every world, so the responses
-of a role on two worlds can be compared byte for byte.
+and accounts; credentials for every role); each world is a copy of that database to which
+`add_hidden` adds only the hidden notes its audience may see, with the ids they have in FULL.
+So every row has the same id in every world, and the responses of a role on two worlds can be
+compared byte for byte.
 
 Every timestamp is fixed (`Plan.now`), and credentials are stamped as used in the future, so no
 request writes `last_seen_at` and nothing differs between worlds but the hidden notes.
@@ -12,6 +13,7 @@ request writes `last_seen_at` and nothing differs between worlds but the hidden 
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import uuid
 from collections.abc import Collection
@@ -32,7 +34,7 @@ from db.tables import NoteVisibility as V
 from tests import factories as f
 
 PASSWORD = "korrekt hest batteri stift"
-ACCOUNTS = ("member-a", "leader-a", "member-b", "staff", "nobody")
+ACCOUNTS = ("member-a", "leader-a", "member-b", "staff")
 
 
 class World(enum.Enum):
@@ -129,7 +131,6 @@ class Role(enum.Enum):
     IDLE_SESSION = "member-a-idle-session"
     EXPIRED_TOKEN = "member-a-expired-token"
     STAFF_READ_TOKEN = "staff-read-token"
-    NOBODY = "nobody-session"
 
     @property
     def audience(self) -> World | None:
@@ -149,7 +150,6 @@ AUDIENCE: dict[Role, World | None] = {
     Role.IDLE_SESSION: None,
     Role.EXPIRED_TOKEN: None,
     Role.STAFF_READ_TOKEN: World.NO_HIDDEN,  # staff powers need a session or the admin scope
-    Role.NOBODY: World.NO_HIDDEN,  # an account without a person belongs to no network
 }
 
 
@@ -318,7 +318,6 @@ async def _credentials(
     await session(Role.MEMBER_B, "member-b")
     await session(Role.LEADER_A, "leader-a")
     await session(Role.STAFF, "staff")
-    await session(Role.NOBODY, "nobody")
     await session(
         Role.EXPIRED_SESSION,
         "member-a",
@@ -341,13 +340,20 @@ async def _credentials(
     return out
 
 
-async def build(conn: AsyncConnection, plan: Plan, include: Collection[HiddenNote]) -> Built:
-    """One world: the public content, then (last) the hidden notes in `include`.
+async def build_public(conn: AsyncConnection, plan: Plan) -> Built:
+    """What every world holds: the public content, people, accounts and credentials."""
+    return await _public(conn, plan.now)
+
+
+async def add_hidden(
+    conn: AsyncConnection, plan: Plan, public: Built, include: Collection[HiddenNote]
+) -> Built:
+    """A world: `public` plus (last) the hidden notes in `include`.
 
     Hidden notes get explicit ids after the public ones (the same in every world), so a note an
     audience may see has the same global id in FULL and in the audience's world.
     """
-    built = await _public(conn, plan.now)
+    built = dataclasses.replace(public, hidden_notes={})
     oslo = await f.organization_id(conn, "kommune:0301")
     trondheim = await f.organization_id(conn, "kommune:5001")
     notes, revisions = table_of(Note), table_of(NoteRevision)
