@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
+from sqlalchemy.engine import Row
 from strawberry.dataloader import DataLoader
 
 from graph.db import Db
@@ -39,3 +40,17 @@ class Loaders:
             loader = DataLoader(load_fn=load)
             self._loaders[key] = loader
         return loader
+
+
+def in_order(rows: Sequence[Row[Any]], ids: Sequence[Any], key: str = "id") -> list[Any]:
+    """Rows matched to `ids` by column `key`, None where missing (a batch's answer)."""
+    found = {row._mapping[key]: row for row in rows}
+    return [found.get(i) for i in ids]
+
+
+def grouped(rows: Sequence[Row[Any]], ids: Sequence[Any], key: str) -> list[list[Row[Any]]]:
+    """Rows grouped by column `key`, one (possibly empty) list per id, in id order."""
+    groups: dict[Any, list[Row[Any]]] = {}
+    for row in rows:
+        groups.setdefault(row._mapping[key], []).append(row)
+    return [groups.get(i, []) for i in ids]

@@ -31,6 +31,8 @@ from graph.refusals import Change, Refusal, UserErrorCode
 AUDIT = table_of(AuditEntry)
 IDEMPOTENCY = table_of(IdempotencyRecord)
 MAX_KEY_LENGTH = 255
+INPUT = strawberry.argument(description="The mutation's input.")
+"""The description of every mutation's one `input` argument."""
 
 
 strawberry.enum(UserErrorCode, description="Why a mutation was refused.")

@@ -19,7 +19,7 @@ from db.visibility import Viewer
 from graph.accounts import writes
 from graph.accounts.types import User
 from graph.context import Context
-from graph.mutations import Outcome, UserError, perform
+from graph.mutations import INPUT, Outcome, UserError, perform
 from graph.notes.mutations import node_key
 from graph.refusals import Change, Refusal, UserErrorCode, forbidden
 
@@ -83,7 +83,7 @@ class AdminMutation:
     async def user_create(
         self,
         info: Info[Context, None],
-        input: Annotated[UserCreateInput, strawberry.argument(description="The mutation's input.")],
+        input: Annotated[UserCreateInput, INPUT],
     ) -> UserPayload:
         context = info.context
         refusal = staff_refusal(context.viewer)
@@ -125,9 +125,7 @@ class AdminMutation:
     async def user_deactivate(
         self,
         info: Info[Context, None],
-        input: Annotated[
-            UserDeactivateInput, strawberry.argument(description="The mutation's input.")
-        ],
+        input: Annotated[UserDeactivateInput, INPUT],
     ) -> UserPayload:
         context = info.context
         viewer = context.viewer

@@ -13,7 +13,7 @@ from strawberry.types import Info
 from db import accounts
 from graph.accounts import writes
 from graph.context import Context
-from graph.mutations import UserError, perform
+from graph.mutations import INPUT, UserError, perform
 from graph.refusals import Change, Refusal, UserErrorCode, forbidden
 
 
@@ -77,7 +77,7 @@ class AccountMutation:
     async def login(
         self,
         info: Info[Context, None],
-        input: Annotated[LoginInput, strawberry.argument(description="The mutation's input.")],
+        input: Annotated[LoginInput, INPUT],
     ) -> LoginPayload:
         context = info.context
         try:
@@ -97,7 +97,7 @@ class AccountMutation:
     async def logout(
         self,
         info: Info[Context, None],
-        input: Annotated[LogoutInput, strawberry.argument(description="The mutation's input.")],
+        input: Annotated[LogoutInput, INPUT],
     ) -> LogoutPayload:
         context = info.context
         viewer = context.viewer
@@ -127,9 +127,7 @@ class AccountMutation:
     async def password_change(
         self,
         info: Info[Context, None],
-        input: Annotated[
-            PasswordChangeInput, strawberry.argument(description="The mutation's input.")
-        ],
+        input: Annotated[PasswordChangeInput, INPUT],
     ) -> PasswordChangePayload:
         context = info.context
         viewer = context.viewer

@@ -26,7 +26,7 @@ from graph.connections import page_args, root_connection
 from graph.context import Context
 from graph.ids import int_ids
 from graph.keyset import Order
-from graph.mutations import Outcome, UserError, perform
+from graph.mutations import INPUT, Outcome, UserError, perform
 from graph.notes.mutations import node_key
 from graph.pagination import After, Before, Connection, First, Last
 from graph.refusals import Change, forbidden, invalid, not_found
@@ -228,9 +228,7 @@ class TokenMutation:
     async def api_token_create(
         self,
         info: Info[Context, None],
-        input: Annotated[
-            ApiTokenCreateInput, strawberry.argument(description="The mutation's input.")
-        ],
+        input: Annotated[ApiTokenCreateInput, INPUT],
     ) -> ApiTokenCreatePayload:
         context = info.context
         secret: list[str] = []
@@ -261,9 +259,7 @@ class TokenMutation:
     async def api_token_revoke(
         self,
         info: Info[Context, None],
-        input: Annotated[
-            ApiTokenRevokeInput, strawberry.argument(description="The mutation's input.")
-        ],
+        input: Annotated[ApiTokenRevokeInput, INPUT],
     ) -> ApiTokenRevokePayload:
         context = info.context
 

@@ -10,23 +10,10 @@ from sqlalchemy.engine import Row
 
 from db.visibility import Viewer
 from graph.db import Db
+from graph.loaders import grouped, in_order
 from graph.meetings import service
 from graph.notes import service as note_service
 from graph.topics import service as topic_service
-
-
-def in_order(rows: Sequence[Row[Any]], ids: Sequence[Any], key: str = "id") -> list[Any]:
-    """Rows matched to `ids` by `key`, None where missing."""
-    found = {row._mapping[key]: row for row in rows}
-    return [found.get(i) for i in ids]
-
-
-def grouped(rows: Sequence[Row[Any]], ids: Sequence[Any], key: str) -> list[list[Row[Any]]]:
-    """Rows grouped by `key`, one (possibly empty) list per id."""
-    groups: dict[Any, list[Row[Any]]] = {}
-    for row in rows:
-        groups.setdefault(row._mapping[key], []).append(row)
-    return [groups.get(i, []) for i in ids]
 
 
 async def _grouped(db: Db, stmt: Select[Any], ids: Sequence[Any], key: str) -> list[list[Row[Any]]]:

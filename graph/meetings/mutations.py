@@ -16,12 +16,9 @@ from graph.context import Context
 from graph.loaders import Loaders
 from graph.meetings import service, writes
 from graph.meetings.types import AgendaItem, Attendance, Meeting
-from graph.mutations import Outcome, UserError, perform
+from graph.mutations import INPUT, Outcome, UserError, perform
 from graph.notes.mutations import node_key
 from graph.refusals import Change
-
-INPUT = strawberry.argument(description="The mutation's input.")
-
 
 # Inputs ---------------------------------------------------------------------------------------
 

@@ -11,15 +11,13 @@ from strawberry.types import Info
 
 from db import tables
 from graph.context import Context
-from graph.mutations import Outcome, UserError, perform
+from graph.mutations import INPUT, Outcome, UserError, perform
 from graph.networks import service as network_service
 from graph.networks import writes
 from graph.networks.types import Membership
 from graph.notes.mutations import node_key
 from graph.people.types import Role
 from graph.refusals import Change
-
-INPUT = strawberry.argument(description="The mutation's input.")
 
 
 @strawberry.input(description="A new member of a network.")

@@ -12,7 +12,7 @@ from strawberry.types import Info
 from db import tables
 from graph.context import Context
 from graph.ids import int_ids
-from graph.mutations import Outcome, UserError, perform
+from graph.mutations import INPUT, Outcome, UserError, perform
 from graph.notes import service as note_service
 from graph.notes import writes
 from graph.notes.types import Note
@@ -89,7 +89,7 @@ class NoteMutation:
     async def note_create(
         self,
         info: Info[Context, None],
-        input: Annotated[NoteCreateInput, strawberry.argument(description="The mutation's input.")],
+        input: Annotated[NoteCreateInput, INPUT],
     ) -> NotePayload:
         context = info.context
 
@@ -118,7 +118,7 @@ class NoteMutation:
     async def note_update(
         self,
         info: Info[Context, None],
-        input: Annotated[NoteUpdateInput, strawberry.argument(description="The mutation's input.")],
+        input: Annotated[NoteUpdateInput, INPUT],
     ) -> NotePayload:
         context = info.context
 
@@ -141,7 +141,7 @@ class NoteMutation:
     async def note_delete(
         self,
         info: Info[Context, None],
-        input: Annotated[NoteIdInput, strawberry.argument(description="The mutation's input.")],
+        input: Annotated[NoteIdInput, INPUT],
     ) -> NotePayload:
         context = info.context
 
@@ -160,7 +160,7 @@ class NoteMutation:
     async def note_restore(
         self,
         info: Info[Context, None],
-        input: Annotated[NoteIdInput, strawberry.argument(description="The mutation's input.")],
+        input: Annotated[NoteIdInput, INPUT],
     ) -> NotePayload:
         context = info.context
 

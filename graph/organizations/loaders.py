@@ -9,19 +9,18 @@ from typing import Any
 from sqlalchemy.engine import Row
 
 from graph.db import Db
+from graph.loaders import grouped, in_order
 from graph.organizations import service
 
 
 async def organizations_by_id(db: Db, ids: Sequence[int], day: date) -> list[Row[Any] | None]:
     """Organisation rows as of `day`, in key order."""
-    rows = {row.id: row for row in await db.rows(service.organizations_by_id(ids, day))}
-    return [rows.get(i) for i in ids]
+    return in_order(await db.rows(service.organizations_by_id(ids, day)), ids)
 
 
 async def counties_by_id(db: Db, ids: Sequence[int]) -> list[Row[Any] | None]:
     """County rows, in key order."""
-    rows = {row.id: row for row in await db.rows(service.counties_by_id(ids))}
-    return [rows.get(i) for i in ids]
+    return in_order(await db.rows(service.counties_by_id(ids)), ids)
 
 
 async def county_ids_by_organization(db: Db, ids: Sequence[int], day: date) -> list[int | None]:
@@ -34,7 +33,4 @@ async def county_ids_by_organization(db: Db, ids: Sequence[int], day: date) -> l
 
 async def periods_by_organization(db: Db, ids: Sequence[int]) -> list[list[Row[Any]]]:
     """Every period of each organisation, oldest first."""
-    grouped = service.rows_by(
-        await db.rows(service.periods_by_organization(ids)), "organization_id"
-    )
-    return [grouped.get(i, []) for i in ids]
+    return grouped(await db.rows(service.periods_by_organization(ids)), ids, "organization_id")

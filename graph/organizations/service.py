@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, or_, select
-from sqlalchemy.engine import Row
 
 from db import tables
 from db.periods import valid_on
@@ -130,11 +129,3 @@ def county_municipalities(day: date) -> Select[Any]:
     return organizations_as_of(day).where(
         O.c.kind == tables.OrganizationKind.MUNICIPALITY, P.c.id.is_not(None)
     )
-
-
-def rows_by(rows: Sequence[Row[Any]], key: str) -> dict[Any, list[Row[Any]]]:
-    """Group rows by one of their columns."""
-    out: dict[Any, list[Row[Any]]] = {}
-    for row in rows:
-        out.setdefault(row._mapping[key], []).append(row)
-    return out

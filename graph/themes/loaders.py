@@ -11,7 +11,7 @@ from sqlalchemy.engine import Row
 
 from db.visibility import Viewer
 from graph.db import Db
-from graph.meetings.loaders import grouped
+from graph.loaders import grouped
 from graph.networks.service import N
 from graph.themes import service
 

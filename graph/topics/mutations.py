@@ -9,14 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from strawberry.types import Info
 
 from graph.context import Context
-from graph.mutations import Outcome, UserError, perform
+from graph.mutations import INPUT, Outcome, UserError, perform
 from graph.notes.mutations import node_key
 from graph.refusals import Change
 from graph.topics import service as topic_service
 from graph.topics import writes
 from graph.topics.types import Topic
-
-INPUT = strawberry.argument(description="The mutation's input.")
 
 
 @strawberry.input(description="A new topic in the taxonomy.")
