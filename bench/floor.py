@@ -17,12 +17,12 @@ from __future__ import annotations
 import base64
 import contextlib
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Sequence
 from datetime import date
 from typing import Any
 
 import orjson
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import select
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
@@ -32,16 +32,17 @@ from starlette.routing import Route
 
 from db.engine import make_engine
 from db.visibility import Viewer
+from graph.connections import Relation, load_pages
 from graph.db import Db
-from graph.keyset import Order, PageRequest, page_request, per_parent_page_statement
+from graph.keyset import PageRequest, page_request
 from graph.meetings import loaders as meeting_loaders
 from graph.meetings import service as meeting_service
-from graph.networks import loaders as network_loaders
+from graph.meetings.types import MEETINGS_MENTIONING, NETWORK_MEETINGS
 from graph.networks import service as network_service
-from graph.notes import service as note_service
 from graph.themes import service as theme_service
 from graph.themes.loaders import discussions_by_topic
 from graph.topics import service as topic_service
+from graph.topics.types import TOPIC_NOTES
 
 VIEWER = Viewer.anonymous()
 
@@ -65,19 +66,16 @@ def _unique(values: Sequence[Any]) -> list[Any]:
 
 async def _pages(
     db: Db,
-    stmt: Select[Any],
-    parent: ColumnElement[Any],
+    relation: Relation,
+    args: tuple[Hashable, ...],
     parent_ids: Sequence[Any],
-    order: Sequence[ColumnElement[Any]] | Order,
     page: PageRequest,
 ) -> dict[Any, list[Row[Any]]]:
     """One page per parent (as `graph.connections` loads them), without the look-ahead row."""
-    grouped: dict[Any, list[Row[Any]]] = {}
     if not parent_ids:
-        return grouped
-    for row in await db.rows(per_parent_page_statement(stmt, parent, parent_ids, order, page)):
-        grouped.setdefault(row._mapping["_parent"], []).append(row)
-    return {key: rows[: page.limit] for key, rows in grouped.items()}
+        return {}
+    pages = await load_pages(db, parent_ids, relation, args, page)
+    return {key: rows[: page.limit] for key, rows in zip(parent_ids, pages, strict=True)}
 
 
 async def theme_matrix(db: Db, variables: dict[str, Any]) -> dict[str, Any]:
@@ -97,30 +95,19 @@ async def theme_matrix(db: Db, variables: dict[str, Any]) -> dict[str, Any]:
         viewer=VIEWER,
     )
     found = {(r.network_id, r.topic_id): r for r in await db.rows(theme_service.cells(scope))}
-    pairs = [
-        (network.id, topic.id, row)
-        for topic in topics
-        for network in networks
-        if (row := found.get((network.id, topic.id))) is not None
-    ]
-    # In our server the cells' `network` and `topic` are DataLoader fetches by id: the same here.
-    network_ids = _unique([p[0] for p in pairs])
-    topic_ids = _unique([p[1] for p in pairs])
-    network_rows = await network_loaders.networks_by_id(db, network_ids) if network_ids else []
-    topic_rows = await meeting_loaders.topics_by_id(db, topic_ids) if topic_ids else []
-    network_slugs = {r.id: r.slug for r in network_rows if r is not None}
-    topic_slugs = {r.id: r.slug for r in topic_rows if r is not None}
     cells = [
         {
-            "network": {"slug": network_slugs[network_id]},
-            "topic": {"slug": topic_slugs[topic_id]},
+            "network": {"slug": network.slug},
+            "topic": {"slug": topic.slug},
             "meetingCount": row.meeting_count,
-            "agendaItemCount": row.agenda_item_count,
-            "noteCount": row.note_count,
+            "agendaItemCount": int(row.agenda_item_count),
+            "noteCount": int(row.note_count),
             "firstDiscussedOn": _day(row.first_discussed_on),
             "lastDiscussedOn": _day(row.last_discussed_on),
         }
-        for network_id, topic_id, row in pairs
+        for topic in topics
+        for network in networks
+        if (row := found.get((network.id, topic.id))) is not None
     ]
     return {"themeMatrix": {"cells": cells}}
 
@@ -133,24 +120,16 @@ async def discussed_in(db: Db, variables: dict[str, Any]) -> dict[str, Any]:
     topic_id = topics[0].id
     scope = theme_service.Scope(topic_ids=(topic_id,), include_subtopics=True, viewer=VIEWER)
     [discussions] = await discussions_by_topic(db, [topic_id], True, None, None, VIEWER)
-    network_ids = _unique([row.network_id for row in discussions])
-    network_rows = await network_loaders.networks_by_id(db, network_ids) if network_ids else []
-    slugs = {r.id: r.slug for r in network_rows if r is not None}
     meetings = await _pages(
-        db,
-        theme_service.meetings_mentioning(scope),
-        meeting_service.MT.c.network_id,
-        network_ids,
-        meeting_service.MEETING_ORDER,
-        _page(10),
+        db, MEETINGS_MENTIONING, (scope,), [row.id for row in discussions], _page(10)
     )
     return {
         "topic": {
             "discussedIn": [
                 {
-                    "network": {"slug": slugs[row.network_id]},
+                    "network": {"slug": row.slug},
                     "meetingCount": row.meeting_count,
-                    "noteCount": row.note_count,
+                    "noteCount": int(row.note_count),
                     "firstDiscussedOn": _day(row.first_discussed_on),
                     "lastDiscussedOn": _day(row.last_discussed_on),
                     "meetings": {
@@ -160,7 +139,7 @@ async def discussed_in(db: Db, variables: dict[str, Any]) -> dict[str, Any]:
                                 "title": m.title,
                                 "startsOn": _day(m.starts_on),
                             }
-                            for m in meetings.get(row.network_id, [])
+                            for m in meetings.get(row.id, [])
                         ]
                     },
                 }
@@ -179,12 +158,7 @@ async def nested_page(db: Db, variables: dict[str, Any]) -> dict[str, Any]:
     network_id = networks[0].id
     scope = theme_service.Scope(viewer=VIEWER)
     meeting_pages = await _pages(
-        db,
-        meeting_service.meetings(meeting_service.MeetingFilterArgs(), scope),
-        meeting_service.MT.c.network_id,
-        [network_id],
-        meeting_service.MEETING_ORDER,
-        _page(10),
+        db, NETWORK_MEETINGS, (meeting_service.MeetingFilterArgs(), scope), [network_id], _page(10)
     )
     meetings = meeting_pages.get(network_id, [])
     meeting_ids = [m.id for m in meetings]
@@ -194,14 +168,7 @@ async def nested_page(db: Db, variables: dict[str, Any]) -> dict[str, Any]:
     tags = await meeting_loaders.topics_by_agenda_item(db, item_ids) if item_ids else []
     item_topics = dict(zip(item_ids, tags, strict=True))
     topic_ids = _unique([t.id for topics in tags for t in topics])
-    notes = await _pages(
-        db,
-        note_service.notes_on_topic(VIEWER, True),
-        note_service.TAGGED.c.ancestor_id,
-        topic_ids,
-        note_service.NEWEST_FIRST,
-        _page(5),
-    )
+    notes = await _pages(db, TOPIC_NOTES, (VIEWER, True), topic_ids, _page(5))
     return {
         "network": {
             "meetings": {

@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 from bench import words
 from db import tables
 from db.engine import is_sqlite, make_engine
+from db.mentions import rebuild_mentions
 from db.migrate import heads, upgrade
 from db.setup import load_reference
 from db.tables import table_of
@@ -663,11 +664,16 @@ async def generate(
             meetings = await writer.meetings(network_ids, members, org_names, topics, pools)
             await writer.attendance(meetings, members, people)
             await writer.notes(meetings, members, people, topics, pools)
+            mark = time.perf_counter()
+            await rebuild_mentions(conn)
+            say("mention summaries", 0, time.perf_counter() - mark)
             if not is_sqlite(url):
                 await _fix_sequences(conn)
         report = writer.report
         if is_sqlite(url):
             async with engine.connect() as conn:
+                await conn.execute(text("ANALYZE"))
+                await conn.commit()
                 await conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
         else:
             await _vacuum_analyze(url)

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.demo_accounts import seed_demo_accounts
 from db.demo_programme import seed_programme
+from db.mentions import rebuild_mentions
 from db.reference import data
 from db.reference.load import KS_KEY, OSLO_KEY
 from db.tables import (
@@ -229,4 +230,5 @@ async def seed_demo(conn: AsyncConnection, *, progress: Progress | None = None) 
     report("roles", len(roles))
     await seed_programme(conn, network_ids=network_ids, org_ids=org_ids, progress=report)
     await seed_demo_accounts(conn, progress=report)
+    await rebuild_mentions(conn)
     return True

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, insert, literal, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from db.mentions import refresh_topic
 from db.tables import (
     AgendaItemTopic,
     MeetingTopic,
@@ -91,9 +92,15 @@ async def is_within(conn: AsyncConnection, topic_id: int, ancestor_id: int) -> b
 async def move_topic(conn: AsyncConnection, *, topic_id: int, parent_id: int | None) -> None:
     """Put `topic_id` with its sub-tree under `parent_id` (None: make it a root).
 
-    The closure rows that tie the sub-tree to its ancestors are rebuilt. The caller refuses a
-    move into the sub-tree itself (a cycle); this function raises ValueError for one.
+    The closure rows that tie the sub-tree to its ancestors are rebuilt, and so are the mention
+    summaries of the meetings tagged in the sub-tree. The caller refuses a move into the
+    sub-tree itself (a cycle); this function raises ValueError for one.
     """
+    await _move(conn, topic_id=topic_id, parent_id=parent_id)
+    await refresh_topic(conn, topic_id)
+
+
+async def _move(conn: AsyncConnection, *, topic_id: int, parent_id: int | None) -> None:
     topics = table_of(Topic)
     closure = table_of(TopicClosure)
     if parent_id is not None and await is_within(conn, parent_id, topic_id):
@@ -185,7 +192,7 @@ async def merge_topics(conn: AsyncConnection, *, source_id: int, target_id: int)
         )
     ]
     for child in children:
-        await move_topic(conn, topic_id=child, parent_id=target_id)
+        await _move(conn, topic_id=child, parent_id=target_id)
     slug = (await conn.execute(select(topics.c.slug).where(topics.c.id == source_id))).scalar_one()
     moved_aliases = [
         str(r.alias)
@@ -209,6 +216,7 @@ async def merge_topics(conn: AsyncConnection, *, source_id: int, target_id: int)
         )
     )
     await conn.execute(delete(topics).where(topics.c.id == source_id))
+    await refresh_topic(conn, target_id)
     return Merged(
         meetings=counts[0],
         agenda_items=counts[1],

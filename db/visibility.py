@@ -1,22 +1,36 @@
 """Who may see which notes: the one row filter that every read path applies.
 
 Lists, counts, node lookups, topic discussions, the theme matrix and the timeline all build on
-`visible_notes`; a note the viewer may not see is indistinguishable from one that does not exist.
+`_allowed`: `visible_notes` applies it to notes, `visible_topic_notes` to the per-topic note
+index and `visible_note_count` to the per-visibility counts of the mention summary. A note the
+viewer may not see is indistinguishable from one that does not exist.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, case, literal, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.periods import valid_on
-from db.tables import Meeting, Membership, Note, NoteVisibility, Role, RoleKind, table_of
+from db.tables import (
+    Meeting,
+    Membership,
+    Note,
+    NoteVisibility,
+    Role,
+    RoleKind,
+    TopicNote,
+    table_of,
+)
 
 NOTE = table_of(Note)
 MEETING = table_of(Meeting)
+TOPIC_NOTE = table_of(TopicNote)
 
 
 @dataclass(frozen=True)
@@ -52,21 +66,43 @@ class Viewer:
         return cls()
 
 
-def visible_notes(viewer: Viewer) -> ColumnElement[bool]:
-    """The condition on `note` rows that `viewer` may see (never deleted ones, except staff)."""
-    live = NOTE.c.deleted_at.is_(None)
+def _allowed(
+    viewer: Viewer, visibility: ColumnElement[Any], in_own_network: ColumnElement[bool]
+) -> ColumnElement[bool]:
+    """Which visibilities `viewer` reads, given whether the note's meeting is in their networks."""
     if viewer.staff:
-        return live
-    allowed: list[ColumnElement[bool]] = [NOTE.c.visibility == NoteVisibility.PUBLIC]
+        return true()
+    allowed: list[ColumnElement[bool]] = [visibility == NoteVisibility.PUBLIC]
     if viewer.network_ids:
-        member_meetings = select(MEETING.c.id).where(MEETING.c.network_id.in_(viewer.network_ids))
-        allowed.append(
-            and_(
-                NOTE.c.visibility == NoteVisibility.NETWORK,
-                NOTE.c.meeting_id.in_(member_meetings),
-            )
-        )
-    return and_(live, or_(*allowed))
+        allowed.append(and_(visibility == NoteVisibility.NETWORK, in_own_network))
+    return or_(*allowed)
+
+
+def visible_notes(viewer: Viewer) -> ColumnElement[bool]:
+    """The condition on `note` rows that `viewer` may see (deleted ones never)."""
+    member_meetings = select(MEETING.c.id).where(MEETING.c.network_id.in_(viewer.network_ids))
+    own = NOTE.c.meeting_id.in_(member_meetings)
+    return and_(NOTE.c.deleted_at.is_(None), _allowed(viewer, NOTE.c.visibility, own))
+
+
+def visible_topic_notes(viewer: Viewer) -> ColumnElement[bool]:
+    """The same condition on `topic_note` rows (which hold live notes only)."""
+    own = TOPIC_NOTE.c.network_id.in_(viewer.network_ids)
+    return _allowed(viewer, TOPIC_NOTE.c.visibility, own)
+
+
+def visible_note_count(
+    viewer: Viewer,
+    counts: Mapping[NoteVisibility, ColumnElement[Any]],
+    network_id: ColumnElement[Any],
+) -> ColumnElement[Any]:
+    """Of live notes counted per visibility in a meeting of `network_id`, those `viewer` sees."""
+    own = network_id.in_(viewer.network_ids)
+    terms = [
+        case((_allowed(viewer, literal(visibility, NOTE.c.visibility.type), own), count), else_=0)
+        for visibility, count in counts.items()
+    ]
+    return sum(terms[1:], terms[0])
 
 
 LEADING_KINDS = (RoleKind.LEADER, RoleKind.DEPUTY_LEADER, RoleKind.COORDINATOR)

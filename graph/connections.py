@@ -23,6 +23,7 @@ from graph.keyset import (
     page_request,
     page_statement,
     per_parent_count_statement,
+    per_parent_limit_statement,
     per_parent_page_statement,
 )
 from graph.pagination import Connection, build_connection
@@ -36,6 +37,8 @@ class Relation:
     parent: ColumnElement[Any]
     order: Sequence[ColumnElement[Any]] | Order
     key_types: tuple[type, ...]
+    limit_each: bool = False
+    """Page each parent with its own LIMIT (for parents with many rows, over an index)."""
 
 
 def page_args(
@@ -74,12 +77,12 @@ async def root_connection(
     return build_connection(rows, page, to_node, count, len(Order.of(order).columns))
 
 
-async def _load_pages(
+async def load_pages(
     db: Db, ids: Sequence[Any], relation: Relation, args: tuple[Hashable, ...], page: PageRequest
 ) -> list[list[Row[Any]]]:
-    stmt = per_parent_page_statement(
-        relation.statement(*args), relation.parent, ids, relation.order, page
-    )
+    """A page of `relation` for each parent in `ids` (with the look-ahead row), in one statement."""
+    build = per_parent_limit_statement if relation.limit_each else per_parent_page_statement
+    stmt = build(relation.statement(*args), relation.parent, ids, relation.order, page)
     grouped: dict[Any, list[Row[Any]]] = {}
     for row in await db.rows(stmt):
         grouped.setdefault(row._mapping["_parent"], []).append(row)
@@ -104,7 +107,7 @@ async def nested_connection(
     to_node: Callable[[Row[Any]], Any],
 ) -> Connection[Any]:
     """One parent's page of `relation`, batched with every sibling parent's."""
-    rows = await context.loaders.get(_load_pages, relation, args, page).load(parent_id)
+    rows = await context.loaders.get(load_pages, relation, args, page).load(parent_id)
 
     async def count() -> int:
         return int(await context.loaders.get(_load_counts, relation, args).load(parent_id))

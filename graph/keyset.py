@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, func, select, tuple_, union_all
 
 from graph.errors import BadUserInput
 
@@ -163,6 +163,48 @@ def per_parent_page_statement(
         .where(inner.c["_rn"] <= page.limit + 1)
         .order_by(inner.c["_parent"], inner.c["_rn"])
     )
+
+
+UNION_GROUP = 200
+"""Parents per compound SELECT (SQLite allows 500 terms in one compound)."""
+
+
+def per_parent_limit_statement(
+    stmt: Select[Any],
+    parent: ColumnElement[Any],
+    parent_ids: Sequence[Any],
+    order: Sequence[ColumnElement[Any]] | Order,
+    page: PageRequest,
+) -> Select[Any]:
+    """The rows of `per_parent_page_statement`, read with one LIMIT per parent.
+
+    For parents with many rows each and an index on (parent, order…): every parent's page is
+    a short index range scan, where the window function would rank all of a parent's rows.
+    The per-parent SELECTs are joined with UNION ALL (in groups, nested), so this is still one
+    statement whatever the number of parents.
+    """
+    order = Order.of(order)
+    parts = [
+        select(
+            order.keyset(stmt.where(parent == parent_id), page)
+            .add_columns(*order.keys(), parent.label("_parent"))
+            .order_by(*order.direction(page))
+            .limit(page.limit + 1)
+            .subquery()
+        )
+        for parent_id in dict.fromkeys(parent_ids)
+    ]
+    while len(parts) > 1:
+        parts = [
+            select(union_all(*parts[i : i + UNION_GROUP]).subquery())
+            if len(parts[i : i + UNION_GROUP]) > 1
+            else parts[i]
+            for i in range(0, len(parts), UNION_GROUP)
+        ]
+    rows = parts[0].subquery()
+    down = order.descending != page.backwards
+    keys = [rows.c[f"_k{i}"] for i in range(len(order.columns))]
+    return select(rows).order_by(rows.c["_parent"], *[k.desc() if down else k.asc() for k in keys])
 
 
 def count_statement(stmt: Select[Any]) -> Select[Any]:

@@ -11,6 +11,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db import tables
+from db.mentions import refresh_meetings
 from db.tables import table_of
 from db.text import search_text
 from db.topics import create_topic
@@ -78,6 +79,7 @@ async def make_meeting(
     }
     meeting_id = await _insert(conn, tables.Meeting, values | overrides)
     await _tag(conn, tables.MeetingTopic, "meeting_id", meeting_id, topics)
+    await refresh_meetings(conn, [meeting_id])
     return meeting_id
 
 
@@ -97,6 +99,7 @@ async def make_agenda_item(
     }
     item_id = await _insert(conn, tables.AgendaItem, values | overrides)
     await _tag(conn, tables.AgendaItemTopic, "agenda_item_id", item_id, topics)
+    await refresh_meetings(conn, [meeting_id])
     return item_id
 
 
@@ -130,6 +133,7 @@ async def make_note(
     }
     note_id = await _insert(conn, tables.Note, values | overrides)
     await _tag(conn, tables.NoteTopic, "note_id", note_id, topics)
+    await refresh_meetings(conn, [meeting_id])
     return note_id
 
 

@@ -35,6 +35,7 @@ from db.tables.meetings import (
     NoteTopic,
     NoteVisibility,
 )
+from db.tables.mentions import MeetingTopicMention, TopicNote
 from db.tables.topics import Topic, TopicAlias, TopicClosure
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "MeetingFormat",
     "MeetingStatus",
     "MeetingTopic",
+    "MeetingTopicMention",
     "Membership",
     "Network",
     "NetworkKind",
@@ -68,6 +70,7 @@ __all__ = [
     "Topic",
     "TopicAlias",
     "TopicClosure",
+    "TopicNote",
     "UserAccount",
     "UtcDateTime",
     "table_of",

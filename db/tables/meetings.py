@@ -109,7 +109,7 @@ class Note(SQLModel, table=True):
     on_behalf_of_id: int | None = Field(default=None, foreign_key="organization.id", index=True)
     title: str = Field(default="", max_length=300)
     body: str
-    visibility: NoteVisibility = Field(sa_column=enum_column(NoteVisibility, index=True))
+    visibility: NoteVisibility = Field(sa_column=enum_column(NoteVisibility))
     created_at: datetime = Field(sa_type=UtcDateTime)
     updated_at: datetime = Field(sa_type=UtcDateTime)
     version: int = Field(default=1)

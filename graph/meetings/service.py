@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, case, func, select
 
 from db import tables
-from graph.themes.service import Scope, mentions
+from graph.themes.service import Scope, mentioning
 
 MT = tables.table_of(tables.Meeting)
 MTT = tables.table_of(tables.MeetingTopic)
@@ -47,8 +47,7 @@ def meetings(args: MeetingFilterArgs, scope: Scope) -> Select[Any]:
     if args.statuses:
         stmt = stmt.where(MT.c.status.in_(args.statuses))
     if args.topic_ids is not None:
-        m = mentions(scope).subquery()
-        stmt = stmt.where(MT.c.id.in_(select(m.c.meeting_id)))
+        stmt = stmt.where(MT.c.id.in_(mentioning(scope)))
     return stmt
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db import tables
+from db.mentions import refresh_meetings
 from db.periods import valid_on
 from db.visibility import Viewer
 from graph.notes.writes import topic_ids
@@ -186,7 +187,8 @@ async def _retag(
 
 async def _meeting(conn: AsyncConnection, meeting_id: int, field: str) -> Row[Any]:
     """The meeting, locked for the rest of the transaction (PostgreSQL; SQLite locks it all)."""
-    row = (await conn.execute(select(MT).where(MT.c.id == meeting_id).with_for_update())).first()
+    locked = select(MT).where(MT.c.id == meeting_id).with_for_update(key_share=True)
+    row = (await conn.execute(locked)).first()
     if row is None:
         raise not_found("meeting", field)
     return row
@@ -276,6 +278,7 @@ async def schedule_meeting(
         (await conn.execute(insert(MT).values(**values).returning(MT.c.id))).scalar_one()
     )
     await _retag(conn, MTT, "meeting_id", meeting_id, ids)
+    await refresh_meetings(conn, [meeting_id])
     slugs = sorted(dict.fromkeys(topics))
     return Change("Meeting", meeting_id, None, meeting_snapshot(values, slugs))
 
@@ -322,6 +325,7 @@ async def update_meeting(
         await conn.execute(update(MT).where(MT.c.id == meeting_id).values(**values))
     if ids is not None:
         await _retag(conn, MTT, "meeting_id", meeting_id, ids)
+    await refresh_meetings(conn, [meeting_id])
     after = meeting_snapshot(merged, await _slugs(conn, MTT, MTT.c.meeting_id, meeting_id))
     return Change("Meeting", meeting_id, before, after)
 
@@ -337,6 +341,7 @@ async def cancel_meeting(
     await conn.execute(
         update(MT).where(MT.c.id == meeting_id).values(status=tables.MeetingStatus.CANCELLED)
     )
+    await refresh_meetings(conn, [meeting_id])
     after = {**row._asdict(), "status": tables.MeetingStatus.CANCELLED}
     return Change(
         "Meeting",
@@ -378,6 +383,7 @@ async def add_agenda_item(
     order.insert(place - 1, item_id)
     await _renumber(conn, meeting_id, order)
     await _retag(conn, AIT, "agenda_item_id", item_id, ids)
+    await refresh_meetings(conn, [meeting_id])
     return Change("AgendaItem", item_id, None, item_snapshot(values, sorted(dict.fromkeys(topics))))
 
 
@@ -403,6 +409,7 @@ async def update_agenda_item(
         await conn.execute(update(AI).where(AI.c.id == item_id).values(**values))
     if ids is not None:
         await _retag(conn, AIT, "agenda_item_id", item_id, ids)
+        await refresh_meetings(conn, [item.meeting_id])
     after = item_snapshot(
         {**item._asdict(), **values}, await _slugs(conn, AIT, AIT.c.agenda_item_id, item_id)
     )
@@ -436,6 +443,7 @@ async def remove_agenda_item(conn: AsyncConnection, *, viewer: Viewer, item_id: 
     await conn.execute(delete(AIT).where(AIT.c.agenda_item_id == item_id))
     await conn.execute(delete(AI).where(AI.c.id == item_id))
     await _renumber(conn, meeting.id, await _agenda_ids(conn, meeting.id))
+    await refresh_meetings(conn, [meeting.id])
     return Change("AgendaItem", item_id, item_snapshot(item._asdict(), topics), None)
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, select
 
 from db import tables
-from db.visibility import Viewer, visible_notes
+from db.visibility import Viewer, visible_notes, visible_topic_notes
 from graph.keyset import Order
 
 N = tables.table_of(tables.Note)
@@ -30,24 +30,18 @@ def notes_by_id(ids: Sequence[int], viewer: Viewer) -> Select[Any]:
     return notes(viewer).where(N.c.id.in_(ids))
 
 
-TAGGED = (
-    select(NT.c.note_id, TC.c.ancestor_id, func.min(TC.c.depth).label("depth"))
-    .select_from(NT.join(TC, TC.c.descendant_id == NT.c.topic_id))
-    .group_by(NT.c.note_id, TC.c.ancestor_id)
-    .subquery("tagged")
-)
-"""Each note once per topic it is tagged with directly (depth 0) or through a sub-topic."""
+TN = tables.table_of(tables.TopicNote)
+NEWEST_ON_TOPIC = Order((TN.c.created_at, TN.c.note_id), descending=True)
 
 
 def notes_on_topic(viewer: Viewer, include_subtopics: bool) -> Select[Any]:
-    """Visible notes on a topic (column `ancestor_id`), sub-topics included if asked."""
+    """Visible notes on a topic (column `topic_id` of `topic_note`), sub-topics included if
+    asked; sorted by `NEWEST_ON_TOPIC`, each topic's notes are one index range."""
     stmt = (
-        select(N, TAGGED.c.ancestor_id)
-        .select_from(N.join(TAGGED, TAGGED.c.note_id == N.c.id))
-        .where(visible_notes(viewer))
+        select(N).select_from(TN.join(N, N.c.id == TN.c.note_id)).where(visible_topic_notes(viewer))
     )
     if not include_subtopics:
-        stmt = stmt.where(TAGGED.c.depth == 0)
+        stmt = stmt.where(TN.c.direct)
     return stmt
 
 

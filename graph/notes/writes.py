@@ -11,6 +11,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db import tables
+from db.mentions import refresh_meetings
 from db.periods import valid_on
 from db.visibility import Viewer, visible_notes
 from graph.refusals import Change, Refusal, UserErrorCode, forbidden, invalid, not_found
@@ -97,7 +98,9 @@ async def create_note(
     if not viewer.may(WRITE_NOTES):
         raise forbidden("These credentials may not write notes (scope write:notes).")
     check_text(title, body)
-    meeting = (await conn.execute(select(MT).where(MT.c.id == meeting_id))).first()
+    # Lock the meeting (PostgreSQL) before the note's foreign key takes a weaker lock on it.
+    locked = select(MT).where(MT.c.id == meeting_id).with_for_update(key_share=True)
+    meeting = (await conn.execute(locked)).first()
     if meeting is None:
         raise not_found("meeting", "meetingId")
     if not (viewer.staff or meeting.network_id in viewer.network_ids):
@@ -119,6 +122,7 @@ async def create_note(
     note_id = int((await conn.execute(insert(N).values(**values).returning(N.c.id))).scalar_one())
     if ids:
         await conn.execute(insert(NT), [{"note_id": note_id, "topic_id": t} for t in ids])
+    await refresh_meetings(conn, [meeting_id])
     return Change(
         "Note",
         note_id,
@@ -198,6 +202,7 @@ async def update_note(
         await conn.execute(delete(NT).where(NT.c.note_id == note_id))
         if ids:
             await conn.execute(insert(NT), [{"note_id": note_id, "topic_id": t} for t in ids])
+    await refresh_meetings(conn, [row.meeting_id])
     return Change("Note", note_id, snapshot(row), snapshot(after, topics))
 
 
@@ -211,6 +216,7 @@ async def delete_note(
     after = (
         await conn.execute(update(N).where(N.c.id == note_id).values(deleted_at=now).returning(N))
     ).first()
+    await refresh_meetings(conn, [row.meeting_id])
     return Change("Note", note_id, snapshot(row), snapshot(after))
 
 
@@ -224,4 +230,5 @@ async def restore_note(conn: AsyncConnection, *, viewer: Viewer, note_id: int) -
     after = (
         await conn.execute(update(N).where(N.c.id == note_id).values(deleted_at=None).returning(N))
     ).first()
+    await refresh_meetings(conn, [row.meeting_id])
     return Change("Note", note_id, snapshot(row), snapshot(after))

@@ -24,7 +24,8 @@ async def discussions_by_topic(
     last_day: date | None,
     viewer: Viewer,
 ) -> list[list[Row[Any]]]:
-    """For each topic, one row per network that discussed it, by network name."""
+    """For each topic, one row per network that discussed it (the network's columns and the
+    counts), by network name."""
     scope = service.Scope(
         topic_ids=tuple(topic_ids),
         include_subtopics=include_subtopics,
@@ -34,7 +35,7 @@ async def discussions_by_topic(
     )
     cells = service.cells(scope).subquery()
     stmt = (
-        select(cells)
+        select(N, *[c for c in cells.c if c.name != "network_id"])
         .join_from(cells, N, N.c.id == cells.c.network_id)
         .order_by(cells.c.topic_id, N.c.name, N.c.id)
     )

@@ -62,22 +62,20 @@ class ThemeQuery:
             viewer=context.viewer,
         )
         found = {(r.network_id, r.topic_id): r for r in await context.db.rows(service.cells(scope))}
+        columns = [Network.from_row(row) for row in network_rows]
+        rows = [Topic.from_row(row) for row in topic_rows]
         cells = [
             ThemeMatrixCell(
-                meeting_count=row.meeting_count,
-                agenda_item_count=row.agenda_item_count,
-                note_count=row.note_count,
-                first_discussed_on=row.first_discussed_on,
-                last_discussed_on=row.last_discussed_on,
-                network_id=network.id,
-                topic_id=topic.id,
+                meeting_count=cell.meeting_count,
+                agenda_item_count=int(cell.agenda_item_count),
+                note_count=int(cell.note_count),
+                first_discussed_on=cell.first_discussed_on,
+                last_discussed_on=cell.last_discussed_on,
+                network=network,
+                topic=topic,
             )
-            for topic in topic_rows
-            for network in network_rows
-            if (row := found.get((network.id, topic.id))) is not None
+            for topic in rows
+            for network in columns
+            if (cell := found.get((network.id, topic.id))) is not None
         ]
-        return ThemeMatrix(
-            networks=[Network.from_row(row) for row in network_rows],
-            topics=[Topic.from_row(row) for row in topic_rows],
-            cells=cells,
-        )
+        return ThemeMatrix(networks=columns, topics=rows, cells=cells)

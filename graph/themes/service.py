@@ -1,9 +1,10 @@
-"""Where topics were discussed: one "mention" query shared by every theme question.
+"""Where topics were discussed, for a viewer: counts, meetings and the timeline.
 
 A meeting mentions a topic when the meeting, one of its agenda items or one of its notes the
 viewer may see is tagged with the topic or (unless told otherwise) with one of its sub-topics.
-Cancelled meetings mention nothing. Every filter is applied inside each branch of the union,
-so the database never joins more rows than the question needs.
+Cancelled meetings mention nothing. Counts and meeting lists read the summary kept in
+`meeting_topic_mention` (see `db.mentions`); the timeline, which lists the items themselves,
+reads the mentions with every filter inside each branch of the union.
 """
 
 from __future__ import annotations
@@ -15,29 +16,19 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
-    FromClause,
     Select,
-    case,
-    distinct,
     func,
     literal_column,
+    or_,
     select,
     union,
-    union_all,
 )
 
 from db import tables
-from db.visibility import Viewer, visible_notes
+from db.mentions import AGENDA_ITEM, MEETING, MT, MTM, NOTE, TC, mention_union
+from db.visibility import Viewer, visible_note_count, visible_notes
 
-MT = tables.table_of(tables.Meeting)
-MTT = tables.table_of(tables.MeetingTopic)
-AI = tables.table_of(tables.AgendaItem)
-AIT = tables.table_of(tables.AgendaItemTopic)
-N = tables.table_of(tables.Note)
-NT = tables.table_of(tables.NoteTopic)
-TC = tables.table_of(tables.TopicClosure)
-
-MEETING, AGENDA_ITEM, NOTE = 0, 1, 2
+__all__ = ["AGENDA_ITEM", "MEETING", "NOTE", "Scope", "cells", "meetings_mentioning", "timeline"]
 
 
 @dataclass(frozen=True)
@@ -67,65 +58,60 @@ def _conditions(scope: Scope) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _branch(kind: int, item: ColumnElement[Any], joined: FromClause, scope: Scope) -> Select[Any]:
-    return (
-        select(
-            MT.c.network_id,
-            MT.c.id.label("meeting_id"),
-            MT.c.starts_on,
-            literal_column(str(kind)).label("kind"),
-            item.label("item_id"),
-            TC.c.ancestor_id.label("topic_id"),
-        )
-        .select_from(joined)
-        .where(*_conditions(scope))
-    )
-
-
 def mentions(scope: Scope) -> CompoundSelect[Any]:
     """Every (network, meeting, day, kind, item, asked-for topic) mention in `scope`."""
-    meeting_tags = MTT.join(MT, MT.c.id == MTT.c.meeting_id).join(
-        TC, TC.c.descendant_id == MTT.c.topic_id
-    )
-    agenda_tags = (
-        AIT.join(AI, AI.c.id == AIT.c.agenda_item_id)
-        .join(MT, MT.c.id == AI.c.meeting_id)
-        .join(TC, TC.c.descendant_id == AIT.c.topic_id)
-    )
-    note_tags = (
-        NT.join(N, N.c.id == NT.c.note_id)
-        .join(MT, MT.c.id == N.c.meeting_id)
-        .join(TC, TC.c.descendant_id == NT.c.topic_id)
-    )
-    return union_all(
-        _branch(MEETING, MT.c.id, meeting_tags, scope),
-        _branch(AGENDA_ITEM, AI.c.id, agenda_tags, scope),
-        _branch(NOTE, N.c.id, note_tags, scope).where(visible_notes(scope.viewer)),
-    )
+    return mention_union(_conditions(scope), [visible_notes(scope.viewer)])
 
 
-def _counted(kind: int, m: Any) -> ColumnElement[int]:
-    return func.count(distinct(case((m.c.kind == kind, m.c.item_id))))
+def _visible_notes(scope: Scope) -> ColumnElement[int]:
+    counts = {
+        tables.NoteVisibility.PUBLIC: MTM.c.public_notes,
+        tables.NoteVisibility.NETWORK: MTM.c.network_notes,
+        tables.NoteVisibility.STAFF: MTM.c.staff_notes,
+    }
+    return visible_note_count(scope.viewer, counts, MTM.c.network_id)
+
+
+def _summary(scope: Scope) -> list[ColumnElement[bool]]:
+    """Conditions on `meeting_topic_mention` rows: in scope, and mentioning for this viewer."""
+    conditions: list[ColumnElement[bool]] = [MTM.c.direct == (not scope.include_subtopics)]
+    if scope.topic_ids is not None:
+        conditions.append(MTM.c.topic_id.in_(scope.topic_ids))
+    if scope.network_ids is not None:
+        conditions.append(MTM.c.network_id.in_(scope.network_ids))
+    if scope.first_day is not None:
+        conditions.append(MTM.c.starts_on >= scope.first_day)
+    if scope.last_day is not None:
+        conditions.append(MTM.c.starts_on <= scope.last_day)
+    conditions.append(or_(MTM.c.meeting_tagged, MTM.c.agenda_items > 0, _visible_notes(scope) > 0))
+    return conditions
 
 
 def cells(scope: Scope) -> Select[Any]:
     """Per network and asked-for topic: counts and the first and last day of discussion."""
-    m = mentions(scope).subquery()
-    return select(
-        m.c.network_id,
-        m.c.topic_id,
-        func.count(distinct(m.c.meeting_id)).label("meeting_count"),
-        _counted(AGENDA_ITEM, m).label("agenda_item_count"),
-        _counted(NOTE, m).label("note_count"),
-        func.min(m.c.starts_on).label("first_discussed_on"),
-        func.max(m.c.starts_on).label("last_discussed_on"),
-    ).group_by(m.c.network_id, m.c.topic_id)
+    return (
+        select(
+            MTM.c.network_id,
+            MTM.c.topic_id,
+            func.count().label("meeting_count"),
+            func.sum(MTM.c.agenda_items).label("agenda_item_count"),
+            func.sum(_visible_notes(scope)).label("note_count"),
+            func.min(MTM.c.starts_on).label("first_discussed_on"),
+            func.max(MTM.c.starts_on).label("last_discussed_on"),
+        )
+        .where(*_summary(scope))
+        .group_by(MTM.c.network_id, MTM.c.topic_id)
+    )
+
+
+def mentioning(scope: Scope) -> Select[Any]:
+    """The ids of the meetings in `scope` that mention one of its topics."""
+    return select(MTM.c.meeting_id).where(*_summary(scope))
 
 
 def meetings_mentioning(scope: Scope) -> Select[Any]:
     """The meetings in `scope` that mention one of its topics."""
-    m = mentions(scope).subquery()
-    return select(MT).where(MT.c.id.in_(select(m.c.meeting_id)))
+    return select(MT).where(MT.c.id.in_(mentioning(scope)))
 
 
 def timeline(scope: Scope) -> tuple[Select[Any], list[ColumnElement[Any]]]:

@@ -5,11 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import strawberry
-from strawberry.types import Info
 
-from graph.context import Context
-from graph.meetings import loaders
-from graph.networks.types import Network, load_network
+from graph.networks.types import Network
 from graph.topics.types import Topic
 
 
@@ -37,17 +34,8 @@ class ThemeMatrixCell:
     note_count: int = strawberry.field(description="Notes (that you may see) on it.")
     first_discussed_on: date = strawberry.field(description="The first meeting's date.")
     last_discussed_on: date = strawberry.field(description="The last meeting's date.")
-    network_id: strawberry.Private[int]
-    topic_id: strawberry.Private[int]
-
-    @strawberry.field(description="The network.")
-    async def network(self, info: Info[Context, None]) -> Network:
-        return await load_network(info.context, self.network_id)
-
-    @strawberry.field(description="The topic (the row of the matrix).")
-    async def topic(self, info: Info[Context, None]) -> Topic:
-        row = await info.context.loaders.get(loaders.topics_by_id).load(self.topic_id)
-        return Topic.from_row(row)
+    network: Network = strawberry.field(description="The network (the column of the matrix).")
+    topic: Topic = strawberry.field(description="The topic (the row of the matrix).")
 
 
 @strawberry.type(

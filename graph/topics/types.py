@@ -65,17 +65,13 @@ def _scope(
 
 @strawberry.type(description="How one network discussed a topic in a period.")
 class TopicDiscussion:
-    network_id: strawberry.Private[int]
+    network: Network = strawberry.field(description="The network.")
     scope: strawberry.Private[theme_service.Scope]
     meeting_count: int = strawberry.field(description="Meetings that discussed the topic.")
     agenda_item_count: int = strawberry.field(description="Agenda items tagged with the topic.")
     note_count: int = strawberry.field(description="Notes (that you may see) on the topic.")
     first_discussed_on: date = strawberry.field(description="The first meeting's date.")
     last_discussed_on: date = strawberry.field(description="The last meeting's date.")
-
-    @strawberry.field(description="The network.")
-    async def network(self, info: Info[Context, None]) -> Network:
-        return await load_network(info.context, self.network_id)
 
     @strawberry.field(description="The meetings that discussed the topic, oldest first.")
     async def meetings(
@@ -94,7 +90,7 @@ class TopicDiscussion:
             context,
             MEETINGS_MENTIONING,
             (self.scope,),
-            self.network_id,
+            self.network.id,
             page,
             lambda r: Meeting.from_row(r, context),
         )
@@ -199,11 +195,11 @@ class Topic(relay.Node):
         )
         return [
             TopicDiscussion(
-                network_id=row.network_id,
+                network=Network.from_row(row),
                 scope=scope,
                 meeting_count=row.meeting_count,
-                agenda_item_count=row.agenda_item_count,
-                note_count=row.note_count,
+                agenda_item_count=int(row.agenda_item_count),
+                note_count=int(row.note_count),
                 first_discussed_on=row.first_discussed_on,
                 last_discussed_on=row.last_discussed_on,
             )
@@ -270,7 +266,8 @@ def _timeline_entry(row: Row[Any]) -> TimelineEntry:
 
 TOPIC_NOTES = Relation(
     statement=note_service.notes_on_topic,
-    parent=note_service.TAGGED.c.ancestor_id,
-    order=note_service.NEWEST_FIRST,
+    parent=note_service.TN.c.topic_id,
+    order=note_service.NEWEST_ON_TOPIC,
     key_types=(datetime, int),
+    limit_each=True,
 )

@@ -76,5 +76,5 @@ async def test_theme_matrix_rejects_unknown_slugs_and_reversed_periods(
 
 async def test_theme_matrix_statement_count_is_fixed(client: GraphQLClient) -> None:
     await client.query(MATRIX, {"filter": {"from": "2024-01-01"}})
-    # networks, topics, cells, then one batch each for cell networks and cell topics
-    assert client.last_statements == 5
+    # networks, topics, cells; a cell's network and topic come from the first two
+    assert client.last_statements == 3

@@ -17,6 +17,7 @@ from graph.app import create_app
 from graph.settings import Settings
 from tests.conftest import TODAY
 from tests.databases import KINDS, empty_database
+from tests.mentions import assert_summaries_current
 from tests.writes.world import PASSWORD, WriteWorld, build_write_world
 
 
@@ -87,8 +88,14 @@ class Api:
 
 @pytest.fixture
 async def api(write_settings: Settings) -> AsyncIterator[Api]:
+    """The client; afterwards, whatever the test wrote, the mention summaries must be current."""
     app = create_app(write_settings)
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app, client=("10.0.0.1", 1234))
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
             yield Api(http=http)
+    engine = make_engine(write_settings.database_url)
+    try:
+        await assert_summaries_current(engine)
+    finally:
+        await engine.dispose()
