@@ -32,6 +32,7 @@ from starlette.routing import Route
 
 from db.engine import make_engine
 from db.visibility import Viewer
+from graph.app import freeze_long_lived_objects
 from graph.connections import Relation, load_pages
 from graph.db import Db
 from graph.keyset import PageRequest, page_request
@@ -249,5 +250,8 @@ def create_app(url: str) -> Starlette:
 
 
 def app_from_env() -> Starlette:
-    """The floor app on `DATABASE_URL` (for `uvicorn --factory`)."""
-    return create_app(os.environ["DATABASE_URL"])
+    """The floor app on `DATABASE_URL` (for `uvicorn --factory`), its start-up objects frozen
+    out of the cyclic GC as our server's are."""
+    app = create_app(os.environ["DATABASE_URL"])
+    freeze_long_lived_objects()
+    return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import AsyncIterator
 
 from sqlalchemy import text
@@ -63,6 +64,19 @@ def create_app(settings: Settings, *, engine: AsyncEngine | None = None) -> Star
     return app
 
 
+def freeze_long_lived_objects() -> None:
+    """Move everything alive at start-up (modules, the schema, caches) out of the cyclic GC.
+
+    Large responses leave cyclic garbage that triggers full collections every few requests;
+    each one used to scan the ~160,000 start-up objects too (80–170 ms on the nested
+    benchmark page). Frozen, they are skipped. Call once, just before serving.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def app_from_env() -> Starlette:
     """The app configured from the environment (for `uvicorn --factory`)."""
-    return create_app(Settings.from_env())
+    app = create_app(Settings.from_env())
+    freeze_long_lived_objects()
+    return app

@@ -80,7 +80,7 @@ def serve(
     """Migrate, load the reference data, then serve /graphql."""
     import uvicorn
 
-    from graph.app import create_app
+    from graph.app import create_app, freeze_long_lived_objects
 
     settings = _settings(database_url)
     console.print(f"[bold]Preparing[/bold] {settings.database_url}")
@@ -90,9 +90,9 @@ def serve(
     bind_host = host or settings.host
     bind_port = port or settings.port
     console.print(f"[bold]Serving[/bold] http://{bind_host}:{bind_port}/graphql")
-    uvicorn.run(
-        create_app(settings), host=bind_host, port=bind_port, log_level="info", reload=reload
-    )
+    app = create_app(settings)
+    freeze_long_lived_objects()
+    uvicorn.run(app, host=bind_host, port=bind_port, log_level="info", reload=reload)
 
 
 @db_app.command("upgrade")

@@ -130,7 +130,8 @@ class NetworkMutation:
         return await _membership(info, outcome, input.joined_on)
 
     @strawberry.mutation(
-        description="End a membership of a network you lead or coordinate (or as staff)."
+        description="End a membership of a network you lead or coordinate (or as staff); the "
+        "roles held on behalf of the member end on the same day."
     )
     async def membership_end(
         self, info: Info[Context, None], input: Annotated[MembershipEndInput, INPUT]

@@ -1,8 +1,9 @@
 """Managing a network's members and roles: who may, the per-county cap, periods that fit.
 
 Leaders, deputy leaders and coordinators manage their own networks, staff every network; API
-tokens need the scope `write:meetings`. Every rule is checked as of the period's first day: a
-new member counts against its county *on the day it joins*, in the county map of that day.
+tokens need the scope `write:meetings`. A new member counts against its county in the county
+map of each day: the day it joins, and every later day on which its county could fill up (when
+another member joins, or the map changes), so a backdated member cannot break the cap later.
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ def _members(count: int) -> str:
 
 
 async def check_county_cap(
-    conn: AsyncConnection, network: Row[Any], organization: Row[Any], day: date
+    conn: AsyncConnection, network: Row[Any], organization: Row[Any], day: date, joined_on: date
 ) -> None:
     """Refuse a member that would put its county (on `day`) over the network's cap."""
     cap = network.max_members_per_county
@@ -136,12 +137,29 @@ async def check_county_cap(
         return
     county = (await conn.execute(select(C.c.name).where(C.c.id == organization.county_id))).scalar()
     names = ", ".join(_name(row) for row in members)
+    has = "already has" if day == joined_on else "has"
+    when = "" if day == joined_on else f"On {day.isoformat()}, "
     raise Refusal(
         UserErrorCode.RULE_VIOLATION,
-        f"{county} already has {_members(len(members))} ({names}); "
+        f"{when}{county} {has} {_members(len(members))} ({names}); "
         f"the network allows {cap} per county.",
         "organizationId",
     )
+
+
+async def _cap_days(conn: AsyncConnection, network: Row[Any], joined_on: date) -> list[date]:
+    """The days on which an open membership from `joined_on` could newly break the cap.
+
+    A county's count can only grow on the day a member joins, or when the county map (or an
+    organisation's county) changes; checking those days covers the whole open period.
+    """
+    later_joins = select(M.c.joined_on.label("day")).where(
+        M.c.network_id == network.id, M.c.joined_on > joined_on
+    )
+    map_changes = select(P.c.valid_from.label("day")).where(P.c.valid_from > joined_on)
+    found = {row.day for row in await conn.execute(later_joins.union(map_changes))}
+    last = network.ends_on
+    return sorted({joined_on} | {day for day in found if last is None or day <= last})
 
 
 async def add_membership(
@@ -190,7 +208,11 @@ async def add_membership(
             f"(from {overlapping.joined_on.isoformat()}{until}).",
             "organizationId",
         )
-    await check_county_cap(conn, network, organization, joined_on)
+    for day in await _cap_days(conn, network, joined_on):
+        member = await organization_on(conn, organization_id, day, "organizationId")
+        if not _existed(member, day):
+            break
+        await check_county_cap(conn, network, member, day, joined_on)
     values = {
         "network_id": network_id,
         "organization_id": organization_id,
@@ -222,12 +244,43 @@ async def end_membership(
         raise invalid(
             f"A membership cannot end before it began ({row.joined_on.isoformat()}).", "leftOn"
         )
+    held = R.c.network_id == row.network_id, R.c.on_behalf_of_id == row.organization_id
+    later = (
+        await conn.execute(
+            select(R.c.starts_on, PE.c.name)
+            .join(PE, PE.c.id == R.c.person_id)
+            .where(*held, R.c.starts_on > left_on)
+            .order_by(R.c.starts_on, R.c.id)
+        )
+    ).all()
+    if later:
+        starts = ", ".join(f"{r.name} from {r.starts_on.isoformat()}" for r in later)
+        raise Refusal(
+            UserErrorCode.RULE_VIOLATION,
+            f"Roles on behalf of the member begin after {left_on.isoformat()} ({starts}); "
+            "end the membership later.",
+            "leftOn",
+        )
     after = (
         await conn.execute(
             update(M).where(M.c.id == membership_id).values(left_on=left_on).returning(M)
         )
     ).one()
-    return Change("Membership", membership_id, membership_snapshot(row), membership_snapshot(after))
+    # The people who represented the member in the network stop with it.
+    ended = (
+        await conn.execute(
+            update(R)
+            .where(*held, or_(R.c.ends_on.is_(None), R.c.ends_on > left_on))
+            .values(ends_on=left_on)
+            .returning(R.c.id)
+        )
+    ).all()
+    return Change(
+        "Membership",
+        membership_id,
+        membership_snapshot(row),
+        {**membership_snapshot(after), "roles_ended": sorted(int(r.id) for r in ended)},
+    )
 
 
 async def assign_role(

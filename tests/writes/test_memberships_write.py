@@ -212,6 +212,35 @@ async def test_a_place_freed_in_2024_is_taken_by_a_2024_county_member(
     assert early["userErrors"][0]["message"].startswith("Akershus already has 2 members")
 
 
+async def test_a_backdated_member_is_checked_on_every_later_join(api: Api, db: WriteDb) -> None:
+    slug, network = await db.network(cap=2)
+    for code in ("3203", "3201"):  # Asker and Bærum (Akershus) from March 2024
+        assert (await add(api, "staff", network, code, "2024-03-01"))["userErrors"] == []
+    # Nesodden from February would be alone in February but the third in March.
+    nesodden = await add(api, "staff", network, "3212", "2024-02-01")
+    assert nesodden["membership"] is None
+    assert nesodden["userErrors"][0]["message"] == (
+        "On 2024-03-01, Akershus has 2 members (Asker, Bærum); the network allows 2 per county."
+    )
+    quota = await api.gql(QUOTA, {"slug": slug, "on": "2024-02-15"})
+    lines = {
+        line["county"]["name"]: line["memberCount"] for line in quota["network"]["countyQuota"]
+    }
+    assert lines["Akershus"] == 0  # nothing was stored
+
+
+async def test_a_backdated_member_is_checked_on_the_next_county_map(api: Api, db: WriteDb) -> None:
+    _, network = await db.network(cap=2)
+    for code in ("3301", "3305"):  # Drammen and Ringerike (Buskerud) from 2024
+        assert (await add(api, "staff", network, code, "2024-01-01"))["userErrors"] == []
+    # Kongsberg in 2023 is in Viken, where the network has nobody; from 2024 it is in Buskerud.
+    kongsberg = await add(api, "staff", network, "3006", "2023-06-01")
+    assert kongsberg["userErrors"][0]["message"] == (
+        "On 2024-01-01, Buskerud has 2 members (Drammen, Ringerike); "
+        "the network allows 2 per county."
+    )
+
+
 async def test_cap_of_one_names_the_single_member(api: Api, db: WriteDb) -> None:
     _, network = await db.network(cap=1)
     assert (await add(api, "staff", network, "1103", "2023-10-01"))["userErrors"] == []
@@ -378,6 +407,42 @@ async def test_role_on_behalf_of_a_member_on_its_first_day(api: Api, db: WriteDb
     assert ended["role"]["onBehalfOf"] == {"name": "Frogn", "code": "3214"}
     again = await run(api, ROLE_END, "staff", id=role["id"], to="2024-07-30")
     assert again["userErrors"][0]["code"] == "CONFLICT"
+
+
+async def test_ending_a_membership_ends_the_roles_held_for_the_member(
+    api: Api, db: WriteDb
+) -> None:
+    _, network = await db.network(cap=2)
+    frogn_member = await add(api, "staff", network, "3022", "2023-10-01")
+    membership = frogn_member["membership"]["id"]
+    frogn = await org(api, "3022", "2023-10-01")
+    roles = {}
+    for kind, start in (("LEADER", "2023-10-01"), ("REPRESENTATIVE", "2024-05-01")):
+        person = await db.person(f"Rolle {kind}")
+        done = await run(
+            api,
+            ASSIGN,
+            "staff",
+            networkId=network,
+            personId=person,
+            kind=kind,
+            onBehalfOfId=frogn,
+            **{"from": start},
+        )
+        roles[kind] = done["role"]["id"]
+    # A role that would begin after the membership ends: refused, nothing changes.
+    early = await run(api, END, "staff", id=membership, leftOn="2024-03-31")
+    assert early["membership"] is None
+    assert early["userErrors"][0]["code"] == "RULE_VIOLATION"
+    assert "begin after 2024-03-31" in early["userErrors"][0]["message"]
+    assert "from 2024-05-01" in early["userErrors"][0]["message"]
+    ended = await run(api, END, "staff", id=membership, leftOn="2024-06-30")
+    assert ended["userErrors"] == []
+    for role in roles.values():
+        again = await run(api, ROLE_END, "staff", id=role, to="2024-07-01")
+        assert again["userErrors"][0]["message"] == "The role already ended on 2024-06-30."
+    [audit] = await db.audit("membershipEnd", membership)
+    assert audit.after["roles_ended"] == sorted(key(r) for r in roles.values())
 
 
 async def test_role_needs_a_known_person(api: Api, db: WriteDb) -> None:
