@@ -34,7 +34,7 @@ from db.tables import table_of
 from db.text import search_text
 from db.topics import create_topic
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 """Bump when the generated data changes, so that cached benchmark databases are rebuilt."""
 
 OSLO = ZoneInfo("Europe/Oslo")

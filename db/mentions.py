@@ -174,18 +174,25 @@ def _summaries(meetings: ColumnElement[bool] | None) -> list[Executable]:
         MT.c.network_id,
         N.c.visibility,
         N.c.created_at,
+        MT.c.starts_on,
     ).select_from(
         NT.join(N, N.c.id == NT.c.note_id)
         .join(MT, MT.c.id == N.c.meeting_id)
         .join(TC, TC.c.descendant_id == NT.c.topic_id)
     )
     notes = notes.where(N.c.deleted_at.is_(None)).group_by(
-        TC.c.ancestor_id, N.c.id, N.c.meeting_id, MT.c.network_id, N.c.visibility, N.c.created_at
+        TC.c.ancestor_id,
+        N.c.id,
+        N.c.meeting_id,
+        MT.c.network_id,
+        N.c.visibility,
+        N.c.created_at,
+        MT.c.starts_on,
     )
     if meetings is not None:
         notes = notes.where(meetings)
     columns = ["topic_id", "note_id", "direct", "meeting_id", "network_id", "visibility"]
-    statements.append(insert(TN).from_select([*columns, "created_at"], notes))
+    statements.append(insert(TN).from_select([*columns, "created_at", "starts_on"], notes))
     return statements
 
 

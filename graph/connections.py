@@ -69,12 +69,28 @@ async def root_connection(
     to_node: Callable[[Row[Any]], Any],
 ) -> Connection[Any]:
     """A page of `stmt`; its total count is read only when asked for."""
-    rows = await context.db.rows(page_statement(stmt, order, page))
+    keys = len(Order.of(order).columns)
+    return await paged_connection(
+        context, page_statement(stmt, order, page), count_statement(stmt), keys, page, to_node
+    )
+
+
+async def paged_connection(
+    context: Context,
+    page_stmt: Select[Any],
+    count_stmt: Select[Any],
+    key_count: int,
+    page: PageRequest,
+    to_node: Callable[[Row[Any]], Any],
+) -> Connection[Any]:
+    """A connection from a statement that reads the page itself (with columns `_k0`… and one
+    look-ahead row, as `page_statement` builds) and one that counts every row."""
+    rows = await context.db.rows(page_stmt)
 
     async def count() -> int:
-        return int((await context.db.rows(count_statement(stmt)))[0][0])
+        return int((await context.db.rows(count_stmt))[0][0])
 
-    return build_connection(rows, page, to_node, count, len(Order.of(order).columns))
+    return build_connection(rows, page, to_node, count, key_count)
 
 
 async def load_pages(

@@ -46,11 +46,15 @@ class MeetingTopicMention(SQLModel, table=True):
 
 
 class TopicNote(SQLModel, table=True):
-    """A live note under each topic it is tagged with, directly or through a sub-topic."""
+    """A live note under each topic it is tagged with, directly or through a sub-topic.
+
+    Indexed newest first (`Topic.notes`) and by its meeting's day (`Topic.timeline`).
+    """
 
     __tablename__ = "topic_note"
     __table_args__ = (
         Index("ix_topic_note_topic_newest", "topic_id", "created_at", "note_id"),
+        Index("ix_topic_note_topic_day", "topic_id", "starts_on", "meeting_id", "note_id"),
         Index("ix_topic_note_meeting_id", "meeting_id"),
     )
 
@@ -61,3 +65,4 @@ class TopicNote(SQLModel, table=True):
     network_id: int = Field(foreign_key="network.id", ondelete="CASCADE")
     visibility: NoteVisibility = Field(sa_column=enum_column(NoteVisibility))
     created_at: datetime = Field(sa_type=UtcDateTime)
+    starts_on: date = Field(description="the day of the note's meeting")

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Row
 from strawberry import relay
 from strawberry.types import Info
 
-from graph.connections import Relation, nested_connection, page_args, root_connection
+from graph.connections import Relation, nested_connection, page_args, paged_connection
 from graph.context import Context
 from graph.ids import int_ids
 from graph.meetings import loaders
@@ -223,9 +223,16 @@ class Topic(relay.Node):
         before: Before = None,
     ) -> Connection[TimelineEntry]:
         context = info.context
-        page = page_args(context, (date, int, int, int), first, after, last, before)
-        stmt, order = theme_service.timeline(_scope(context, self.id, from_, to, include_subtopics))
-        return await root_connection(context, stmt, order, page, _timeline_entry)
+        page = page_args(context, theme_service.TIMELINE_KEY_TYPES, first, after, last, before)
+        scope = _scope(context, self.id, from_, to, include_subtopics)
+        return await paged_connection(
+            context,
+            theme_service.timeline_page(scope, page),
+            theme_service.timeline_count(scope),
+            len(theme_service.TIMELINE_KEY_TYPES),
+            page,
+            _timeline_entry,
+        )
 
     @strawberry.field(description="Notes (that you may see) on the topic, newest first.")
     async def notes(

@@ -15,18 +15,47 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import ColumnElement, case, delete, distinct, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    case,
+    delete,
+    distinct,
+    func,
+    insert,
+    literal_column,
+    select,
+    union,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bench.generate import Spec, generate
 from db import tables
 from db.engine import make_engine
-from db.mentions import AGENDA_ITEM, AI, AIT, MT, MTT, NOTE, NT, TC, N, refresh_meetings
+from db.mentions import (
+    AGENDA_ITEM,
+    AI,
+    AIT,
+    MEETING,
+    MT,
+    MTT,
+    NOTE,
+    NT,
+    TC,
+    N,
+    mention_union,
+    refresh_meetings,
+)
 from db.topics import is_within, merge_topics, move_topic
 from db.visibility import Viewer, visible_notes
-from graph.keyset import page_request, per_parent_limit_statement, per_parent_page_statement
+from graph.keyset import (
+    PageRequest,
+    page_request,
+    per_parent_limit_statement,
+    per_parent_page_statement,
+)
 from graph.notes.service import NEWEST_ON_TOPIC, TN, notes_on_topic
-from graph.themes.service import Scope, cells, meetings_mentioning, mentions
+from graph.themes.service import Scope, cells, meetings_mentioning, timeline_page
 from tests.databases import KINDS, empty_database
 from tests.mentions import assert_summaries_current
 
@@ -135,6 +164,22 @@ async def _change(url: str, rng: random.Random, steps: int) -> None:
                     await _topic_step(conn, rng, topics)
     finally:
         await engine.dispose()
+
+
+def mentions(scope: Scope) -> Any:
+    """Every (network, meeting, day, kind, item, topic) mention in `scope`, from the raw tags."""
+    conditions: list[ColumnElement[bool]] = [MT.c.status != tables.MeetingStatus.CANCELLED]
+    if scope.topic_ids is not None:
+        conditions.append(TC.c.ancestor_id.in_(scope.topic_ids))
+    if not scope.include_subtopics:
+        conditions.append(TC.c.depth == 0)
+    if scope.network_ids is not None:
+        conditions.append(MT.c.network_id.in_(scope.network_ids))
+    if scope.first_day is not None:
+        conditions.append(MT.c.starts_on >= scope.first_day)
+    if scope.last_day is not None:
+        conditions.append(MT.c.starts_on <= scope.last_day)
+    return mention_union(conditions, [visible_notes(scope.viewer)])
 
 
 def _counted(m: Any, kind: int) -> ColumnElement[int]:
@@ -263,5 +308,78 @@ async def test_topic_notes_equal_the_raw_tags_page_by_page(changed: str) -> None
                             )
                         )
                         assert [int(r.id) for r in found] == expected
+    finally:
+        await engine.dispose()
+
+
+def _timeline_from_tags(scope: Scope) -> Any:
+    """A topic's whole timeline from the raw tags, in reading order."""
+    m = mentions(scope).subquery()
+    meetings = select(
+        m.c.starts_on,
+        m.c.meeting_id,
+        literal_column(str(MEETING)).label("kind"),
+        m.c.meeting_id.label("item_id"),
+    )
+    items = select(m.c.starts_on, m.c.meeting_id, m.c.kind, m.c.item_id).where(m.c.kind != MEETING)
+    entries = union(meetings, items).subquery()
+    return select(entries).order_by(*entries.c)
+
+
+async def _timeline_pages(
+    conn: AsyncConnection, scope: Scope, size: int, backwards: bool
+) -> list[Any]:
+    """The whole timeline read page by page, forwards or backwards, in reading order."""
+    read: list[Any] = []
+    cursor: tuple[Any, ...] | None = None
+    while True:
+        page = PageRequest(
+            limit=size,
+            after=None if backwards else cursor,
+            before=cursor if backwards else None,
+            backwards=backwards,
+        )
+        rows = list(await conn.execute(timeline_page(scope, page)))
+        batch = [(r.starts_on, r.meeting_id, int(r.kind), r.item_id) for r in rows[:size]]
+        read.extend(batch)
+        if len(rows) <= size:
+            break
+        cursor = tuple(rows[size - 1]._mapping[f"_k{i}"] for i in range(4))
+    return read[::-1] if backwards else read
+
+
+async def test_timeline_pages_equal_the_raw_tags(changed: str) -> None:
+    engine = make_engine(changed)
+    try:
+        async with engine.connect() as conn:
+            topics = await _ids(conn, T.c.id)
+            roots = [
+                int(r[0]) for r in await conn.execute(select(T.c.id).where(T.c.parent_id.is_(None)))
+            ]
+            seen = 0
+            for viewer in await _viewers(conn):
+                for topic_id in [*roots[:3], *topics[-3:]]:
+                    for sub in (True, False):
+                        scope = Scope(topic_ids=(topic_id,), include_subtopics=sub, viewer=viewer)
+                        expected = [
+                            (r[0], r[1], int(r[2]), r[3])
+                            for r in await conn.execute(_timeline_from_tags(scope))
+                        ]
+                        assert await _timeline_pages(conn, scope, 7, False) == expected
+                        assert await _timeline_pages(conn, scope, 5, True) == expected
+                        narrow = Scope(
+                            topic_ids=(topic_id,),
+                            include_subtopics=sub,
+                            first_day=date(2023, 3, 1),
+                            last_day=date(2024, 10, 31),
+                            viewer=viewer,
+                        )
+                        expected = [
+                            (r[0], r[1], int(r[2]), r[3])
+                            for r in await conn.execute(_timeline_from_tags(narrow))
+                        ]
+                        assert await _timeline_pages(conn, narrow, 50, False) == expected
+                        seen += len(expected)
+            assert seen > 500
     finally:
         await engine.dispose()

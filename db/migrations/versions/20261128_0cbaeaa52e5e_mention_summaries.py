@@ -82,6 +82,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("starts_on", sa.Date(), nullable=False),
         sa.ForeignKeyConstraint(
             ["meeting_id"],
             ["meeting.id"],
@@ -111,6 +112,11 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_topic_note_topic_newest", ["topic_id", "created_at", "note_id"], unique=False
         )
+        batch_op.create_index(
+            "ix_topic_note_topic_day",
+            ["topic_id", "starts_on", "meeting_id", "note_id"],
+            unique=False,
+        )
 
     with op.batch_alter_table("note", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_note_visibility"))
@@ -127,6 +133,7 @@ def downgrade() -> None:
         batch_op.create_index(batch_op.f("ix_note_visibility"), ["visibility"], unique=False)
 
     with op.batch_alter_table("topic_note", schema=None) as batch_op:
+        batch_op.drop_index("ix_topic_note_topic_day")
         batch_op.drop_index("ix_topic_note_topic_newest")
         batch_op.drop_index(batch_op.f("ix_topic_note_note_id"))
         batch_op.drop_index("ix_topic_note_meeting_id")
