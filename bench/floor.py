@@ -35,10 +35,11 @@ from db.visibility import Viewer
 from graph.app import freeze_long_lived_objects
 from graph.connections import Relation, load_pages
 from graph.db import Db
-from graph.keyset import PageRequest, page_request
+from graph.keyset import PageRequest, encode_cursor, page_request
 from graph.meetings import loaders as meeting_loaders
 from graph.meetings import service as meeting_service
 from graph.meetings.types import MEETINGS_MENTIONING, NETWORK_MEETINGS
+from graph.networks import loaders as network_loaders
 from graph.networks import service as network_service
 from graph.themes import service as theme_service
 from graph.themes.loaders import discussions_by_topic
@@ -202,10 +203,50 @@ async def nested_page(db: Db, variables: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+TIMELINE_KINDS = {
+    theme_service.MEETING: "MEETING",
+    theme_service.AGENDA_ITEM: "AGENDA_ITEM",
+    theme_service.NOTE: "NOTE",
+}
+
+
+async def timeline(db: Db, variables: dict[str, Any]) -> dict[str, Any]:
+    """`topic(slug) { timeline(first: 20) { pageInfo { hasNextPage endCursor } nodes { on kind
+    network { slug } } } }`."""
+    topics = await db.rows(topic_service.topic_by_slug_or_alias(variables["slug"].strip()))
+    if not topics:
+        return {"topic": None}
+    scope = theme_service.Scope(topic_ids=(topics[0].id,), include_subtopics=True, viewer=VIEWER)
+    page = _page(20)
+    rows = await db.rows(theme_service.timeline_page(scope, page))
+    more, rows = len(rows) > page.limit, rows[: page.limit]
+    network_ids = _unique([row.network_id for row in rows])
+    network_rows = await network_loaders.networks_by_id(db, network_ids) if network_ids else []
+    slugs = {r.id: r.slug for r in network_rows if r is not None}
+    keys = len(theme_service.TIMELINE_KEY_TYPES)
+    end = encode_cursor([rows[-1]._mapping[f"_k{i}"] for i in range(keys)]) if rows else None
+    return {
+        "topic": {
+            "timeline": {
+                "pageInfo": {"hasNextPage": more, "endCursor": end},
+                "nodes": [
+                    {
+                        "on": _day(row.starts_on),
+                        "kind": TIMELINE_KINDS[int(row.kind)],
+                        "network": {"slug": slugs[row.network_id]},
+                    }
+                    for row in rows
+                ],
+            }
+        }
+    }
+
+
 HANDLERS: dict[str, Callable[[Db, dict[str, Any]], Awaitable[dict[str, Any]]]] = {
     "theme_matrix": theme_matrix,
     "discussed_in": discussed_in,
     "nested_page": nested_page,
+    "timeline": timeline,
 }
 
 

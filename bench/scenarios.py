@@ -45,6 +45,17 @@ query NestedPage($slug: String!) {
 }
 """
 
+TIMELINE = """
+query Timeline($slug: String!) {
+  topic(slug: $slug) {
+    timeline(first: 20) {
+      pageInfo { hasNextPage endCursor }
+      nodes { on kind network { slug } }
+    }
+  }
+}
+"""
+
 
 @dataclass(frozen=True)
 class Scenario:
@@ -78,6 +89,12 @@ SCENARIOS: tuple[Scenario, ...] = (
         "(c) nested page",
         NESTED_PAGE,
         {"slug": network_slugs(1)[0]},
+    ),
+    Scenario(
+        "timeline",
+        "topic.timeline(first: 20) of a root topic",
+        TIMELINE,
+        {"slug": root_topic_slugs()[0]},
     ),
 )
 

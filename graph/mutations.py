@@ -20,7 +20,7 @@ from typing import Any
 
 import strawberry
 from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.engine import write_transaction
@@ -31,6 +31,8 @@ from graph.refusals import Change, Refusal, UserErrorCode
 AUDIT = table_of(AuditEntry)
 IDEMPOTENCY = table_of(IdempotencyRecord)
 MAX_KEY_LENGTH = 255
+ATTEMPTS = 3
+RETRIED_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock detected
 INPUT = strawberry.argument(description="The mutation's input.")
 """The description of every mutation's one `input` argument."""
 
@@ -167,13 +169,18 @@ async def perform(
             errors=[UserError.of(Refusal(UserErrorCode.INVALID, message, "idempotencyKey"))]
         )
     digest = fingerprint(request) if request is not None else ""
-    for _ in range(2):
+    for attempt in range(1, ATTEMPTS + 1):
         try:
             return await _attempt(context, action, work, idempotency_key, digest)
         except Refusal as refusal:
             return Outcome(errors=[UserError.of(refusal)])
         except IntegrityError:
             # A concurrent retry with the same key won the race: the next attempt replays it.
-            if idempotency_key is None:
+            if idempotency_key is None or attempt == ATTEMPTS:
                 raise
-    raise RuntimeError("idempotent retry did not settle")
+        except DBAPIError as exc:
+            # PostgreSQL aborted this transaction to break a deadlock (or a serialization
+            # conflict): nothing was written, so it runs again from the start.
+            if getattr(exc.orig, "sqlstate", None) not in RETRIED_SQLSTATES or attempt == ATTEMPTS:
+                raise
+    raise AssertionError("unreachable: the last attempt returns or raises")

@@ -200,6 +200,12 @@ def _cells_from_tags(scope: Scope) -> Any:
     ).group_by(m.c.network_id, m.c.topic_id)
 
 
+async def _topics(conn: AsyncConnection) -> tuple[list[int], list[int]]:
+    """Every topic id, and the roots' ids."""
+    roots = select(T.c.id).where(T.c.parent_id.is_(None)).order_by(T.c.id)
+    return await _ids(conn, T.c.id), [int(r[0]) for r in await conn.execute(roots)]
+
+
 async def _viewers(conn: AsyncConnection) -> list[Viewer]:
     networks = await _ids(conn, tables.table_of(tables.Network).c.id)
     return [
@@ -237,10 +243,7 @@ async def test_counts_and_meetings_equal_the_raw_tags(changed: str) -> None:
     engine = make_engine(changed)
     try:
         async with engine.connect() as conn:
-            topics = await _ids(conn, T.c.id)
-            roots = [
-                int(r[0]) for r in await conn.execute(select(T.c.id).where(T.c.parent_id.is_(None)))
-            ]
+            topics, roots = await _topics(conn)
             compared = 0
             for viewer in await _viewers(conn):
                 for scope in _scopes(viewer, topics, roots):
@@ -352,10 +355,7 @@ async def test_timeline_pages_equal_the_raw_tags(changed: str) -> None:
     engine = make_engine(changed)
     try:
         async with engine.connect() as conn:
-            topics = await _ids(conn, T.c.id)
-            roots = [
-                int(r[0]) for r in await conn.execute(select(T.c.id).where(T.c.parent_id.is_(None)))
-            ]
+            topics, roots = await _topics(conn)
             seen = 0
             for viewer in await _viewers(conn):
                 for topic_id in [*roots[:3], *topics[-3:]]:

@@ -2,12 +2,15 @@
 
 import asyncio
 import uuid
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
 from db import tables
 from db.engine import make_engine
+from graph import mutations
 from tests.topics.test_meetings import gid
 from tests.writes.conftest import Api
 from tests.writes.world import WriteWorld
@@ -95,3 +98,47 @@ async def test_20_concurrent_updates_of_one_version_one_wins(
     assert len(winners) == 1
     assert winners[0]["note"]["version"] == 2
     assert len(conflicts) == 19
+
+
+class _Aborted(Exception):
+    """What the driver raises when PostgreSQL aborts a transaction (or something else fails)."""
+
+    def __init__(self, sqlstate: str | None) -> None:
+        super().__init__(sqlstate)
+        self.sqlstate = sqlstate
+
+
+@pytest.mark.parametrize(("sqlstate", "runs"), [("40P01", 2), ("40001", 2), (None, 1)])
+async def test_a_transaction_aborted_for_a_deadlock_runs_again(
+    api: Api,
+    write_world: WriteWorld,
+    write_db: tuple[str, WriteWorld],
+    monkeypatch: pytest.MonkeyPatch,
+    sqlstate: str | None,
+    runs: int,
+) -> None:
+    real = mutations._attempt
+    calls: list[int] = []
+
+    async def first_aborted(context: Any, action: str, work: Any, key: Any, digest: str) -> Any:
+        calls.append(1)
+        if len(calls) > 1:
+            return await real(context, action, work, key, digest)
+
+        async def write_then_abort(conn: Any) -> Any:
+            await work(conn)  # the note is written, then the transaction is aborted
+            raise DBAPIError("INSERT", {}, _Aborted(sqlstate))
+
+        return await real(context, action, write_then_abort, key, digest)
+
+    monkeypatch.setattr(mutations, "_attempt", first_aborted)
+    token = await api.login("member-a")
+    marker = uuid.uuid4().hex
+    body = {"meetingId": gid("Meeting", write_world.world.meetings["a2"]), "body": marker}
+    response = (await api.post(CREATE, {"i": body}, token=token)).json()
+    assert len(calls) == runs
+    if runs == 2:
+        assert response["data"]["noteCreate"]["userErrors"] == []
+    else:  # not a deadlock: an internal error, and nothing is kept
+        assert response["errors"][0]["extensions"]["code"] == "INTERNAL_SERVER_ERROR"
+    assert await _count_marked(write_db[0], marker) == (1 if runs == 2 else 0)
