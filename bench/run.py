@@ -648,6 +648,8 @@ def markdown(report: dict[str, Any]) -> str:
     lines += ["**Targets**", ""]
     for verdict in report["targets"]:
         lines.append(f"- {verdict}")
+    if not report["targets"]:
+        lines.append("- none judged: the targets concern `theme_matrix` and `nested_page`")
     return "\n".join(lines)
 
 
