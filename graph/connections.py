@@ -20,6 +20,7 @@ from graph.keyset import (
     Order,
     PageRequest,
     count_statement,
+    cursor_tag,
     page_request,
     page_statement,
     per_parent_count_statement,
@@ -48,8 +49,11 @@ def page_args(
     after: str | None,
     last: int | None,
     before: str | None,
+    *,
+    name: str,
 ) -> PageRequest:
-    """Checked paging arguments, with the configured default and maximum page sizes."""
+    """Checked paging arguments for the list `name` (its cursors fit no other list), with the
+    configured default and maximum page sizes."""
     return page_request(
         first=first,
         after=after,
@@ -58,6 +62,7 @@ def page_args(
         key_types=key_types,
         default_size=context.settings.default_page_size,
         max_size=context.settings.max_page_size,
+        tag=cursor_tag(name),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,34 +23,43 @@ from graph.errors import BadUserInput
 
 @dataclass(frozen=True)
 class PageRequest:
-    """Checked pagination arguments."""
+    """Checked pagination arguments; `tag` marks the cursors of the list they page."""
 
     limit: int
     after: tuple[Any, ...] | None
     before: tuple[Any, ...] | None
     backwards: bool
+    tag: str = ""
 
     def key(self) -> tuple[Any, ...]:
         """A hashable identity of these arguments, for choosing a DataLoader."""
         return (self.limit, self.after, self.before, self.backwards)
 
 
-def encode_cursor(values: Sequence[Any]) -> str:
-    """An opaque cursor for a row's ordering values."""
+def cursor_tag(list_name: str) -> str:
+    """A short mark of the list a cursor belongs to, so that one list refuses another's."""
+    return hashlib.blake2s(list_name.encode(), digest_size=3).hexdigest()
+
+
+def encode_cursor(values: Sequence[Any], tag: str = "") -> str:
+    """An opaque cursor for a row's ordering values in the list marked `tag`."""
     plain = [v.isoformat() if isinstance(v, date) else v for v in values]
-    raw = json.dumps(plain, separators=(",", ":"), ensure_ascii=False).encode()
+    raw = json.dumps([tag, *plain], separators=(",", ":"), ensure_ascii=False).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, argument: str, types: Sequence[type]) -> tuple[Any, ...]:
-    """The ordering values in `cursor`, checked against the connection's column types."""
+def decode_cursor(
+    cursor: str, argument: str, types: Sequence[type], tag: str = ""
+) -> tuple[Any, ...]:
+    """The ordering values in `cursor`, checked against the list's mark and column types."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        values = json.loads(raw)
+        decoded = json.loads(raw)
     except (binascii.Error, ValueError, UnicodeDecodeError):
-        values = None
-    if not isinstance(values, list) or len(values) != len(types):
+        decoded = None
+    if not isinstance(decoded, list) or len(decoded) != len(types) + 1 or decoded[0] != tag:
         raise BadUserInput(f"`{argument}` is not a cursor of this connection.", argument=argument)
+    values = decoded[1:]
     out: list[Any] = []
     for value, kind in zip(values, types, strict=True):
         try:
@@ -79,8 +89,10 @@ def page_request(
     key_types: Sequence[type],
     default_size: int = 50,
     max_size: int = 100,
+    tag: str = "",
 ) -> PageRequest:
-    """Check `first/after/last/before` and turn them into a page request."""
+    """Check `first/after/last/before` and turn them into a page request for the list marked
+    `tag` (see `cursor_tag`)."""
     if first is not None and last is not None:
         raise BadUserInput("Pass `first` or `last`, not both.", argument="first")
     for name, value in (("first", first), ("last", last)):
@@ -90,12 +102,12 @@ def page_request(
                 argument=name,
                 maximum=max_size,
             )
-    after_key = decode_cursor(after, "after", key_types) if after is not None else None
-    before_key = decode_cursor(before, "before", key_types) if before is not None else None
+    after_key = decode_cursor(after, "after", key_types, tag) if after is not None else None
+    before_key = decode_cursor(before, "before", key_types, tag) if before is not None else None
     if last is not None:
-        return PageRequest(limit=last, after=after_key, before=before_key, backwards=True)
+        return PageRequest(last, after_key, before_key, backwards=True, tag=tag)
     limit = default_size if first is None else first
-    return PageRequest(limit=limit, after=after_key, before=before_key, backwards=False)
+    return PageRequest(limit, after_key, before_key, backwards=False, tag=tag)
 
 
 @dataclass(frozen=True, eq=False)

@@ -72,7 +72,7 @@ def build_connection(
         rows.reverse()
     edges = [
         Edge(
-            cursor=encode_cursor([row._mapping[f"_k{i}"] for i in range(key_count)]),
+            cursor=encode_cursor([row._mapping[f"_k{i}"] for i in range(key_count)], page.tag),
             node=to_node(row),
         )
         for row in rows

@@ -313,6 +313,19 @@ async def test_pagination_garbage_cursor_is_bad_user_input(
         assert f"`{argument}`" in errors[0].message
 
 
+async def test_pagination_cursor_of_another_list_is_bad_user_input(
+    client: GraphQLClient,
+) -> None:
+    # Networks and people are both ordered by (name, id): the cursor fits the shape, not the list.
+    data = await client.query(NETWORKS, {"first": 1})
+    cursor = data["networks"]["pageInfo"]["endCursor"]
+    assert (await client.query(NETWORKS, {"first": 1, "after": cursor}))["networks"]["edges"]
+    errors = await client.query_errors(PEOPLE, {"first": 1, "after": cursor})
+    assert errors[0].extensions is not None
+    assert errors[0].extensions["code"] == "BAD_USER_INPUT"
+    assert errors[0].message == "`after` is not a cursor of this connection."
+
+
 async def test_pagination_networks_pages_of_one(client: GraphQLClient) -> None:
     slugs = []
     after = None

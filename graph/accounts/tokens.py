@@ -109,7 +109,7 @@ async def viewer_api_tokens(
 ) -> Connection[ApiToken]:
     """The viewer's API tokens, newest first, revoked and expired ones included."""
     context = info.context
-    page = page_args(context, (datetime, int), first, after, last, before)
+    page = page_args(context, (datetime, int), first, after, last, before, name="Viewer.apiTokens")
     return await root_connection(
         context,
         _tokens_of(context.viewer),

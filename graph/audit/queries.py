@@ -90,7 +90,9 @@ class AuditQuery:
         context = info.context
         if not context.viewer.staff:
             raise Forbidden("Only staff may read the audit log.")
-        page = page_args(context, (datetime, int), first, after, last, before)
+        page = page_args(
+            context, (datetime, int), first, after, last, before, name="Query.auditLog"
+        )
         return await root_connection(
             context,
             audit_statement(context, filter),

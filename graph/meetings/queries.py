@@ -32,7 +32,9 @@ class MeetingQuery:
         from datetime import datetime
 
         context = info.context
-        page = page_args(context, (datetime, int), first, after, last, before)
+        page = page_args(
+            context, (datetime, int), first, after, last, before, name="Query.meetings"
+        )
         args, scope = await meeting_filter_args(context, filter)
         return await root_connection(
             context,

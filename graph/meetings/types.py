@@ -165,7 +165,9 @@ class Meeting(relay.Node):
         from graph.notes.types import Note
 
         context = info.context
-        page = page_args(context, MEETING_NOTES.key_types, first, after, last, before)
+        page = page_args(
+            context, MEETING_NOTES.key_types, first, after, last, before, name="Meeting.notes"
+        )
         return await nested_connection(
             context,
             MEETING_NOTES,

@@ -25,7 +25,9 @@ class NetworkQuery:
         last: Last = None,
         before: Before = None,
     ) -> Connection[Network]:
-        page = page_args(info.context, (str, int), first, after, last, before)
+        page = page_args(
+            info.context, (str, int), first, after, last, before, name="Query.networks"
+        )
         return await root_connection(
             info.context, service.networks(), service.NETWORK_ORDER, page, Network.from_row
         )

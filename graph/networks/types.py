@@ -131,7 +131,9 @@ class Network(relay.Node):
     ) -> Connection[Membership]:
         context = info.context
         day = as_of or context.today
-        page = page_args(context, NETWORK_MEMBERS.key_types, first, after, last, before)
+        page = page_args(
+            context, NETWORK_MEMBERS.key_types, first, after, last, before, name="Network.members"
+        )
         args = (None if include_former else day, day)
         return await nested_connection(
             context, NETWORK_MEMBERS, args, self.id, page, lambda r: Membership.from_row(r, day)
@@ -192,7 +194,9 @@ class Network(relay.Node):
 
         context = info.context
         args, scope = await meeting_filter_args(context, filter)
-        page = page_args(context, NETWORK_MEETINGS.key_types, first, after, last, before)
+        page = page_args(
+            context, NETWORK_MEETINGS.key_types, first, after, last, before, name="Network.meetings"
+        )
         return await nested_connection(
             context,
             NETWORK_MEETINGS,
@@ -306,7 +310,15 @@ async def organization_networks(
     before: str | None,
 ) -> Connection[Network]:
     """The networks an organisation was a member of on `day`."""
-    page = page_args(context, ORGANIZATION_NETWORKS.key_types, first, after, last, before)
+    page = page_args(
+        context,
+        ORGANIZATION_NETWORKS.key_types,
+        first,
+        after,
+        last,
+        before,
+        name="Organization.networks",
+    )
     return await nested_connection(
         context, ORGANIZATION_NETWORKS, (day,), organization_id, page, Network.from_row
     )
@@ -323,7 +335,15 @@ async def organization_memberships(
     before: str | None,
 ) -> Connection[Membership]:
     """An organisation's memberships valid on `day` (all if None), named as of `org_day`."""
-    page = page_args(context, ORGANIZATION_MEMBERSHIPS.key_types, first, after, last, before)
+    page = page_args(
+        context,
+        ORGANIZATION_MEMBERSHIPS.key_types,
+        first,
+        after,
+        last,
+        before,
+        name="Organization.memberships",
+    )
     return await nested_connection(
         context,
         ORGANIZATION_MEMBERSHIPS,

@@ -65,7 +65,7 @@ class OrganizationQuery:
         before: Before = None,
     ) -> Connection[Organization]:
         context = info.context
-        page = page_args(context, ORG_KEYS, first, after, last, before)
+        page = page_args(context, ORG_KEYS, first, after, last, before, name="Query.organizations")
         day = (filter.as_of if filter else None) or context.today
         stmt = service.organization_list(day, await _filter_args(info, filter))
         return await root_connection(

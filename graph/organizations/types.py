@@ -68,7 +68,15 @@ class County(relay.Node):
         day = as_of or context.today
         if as_of is None and self.valid_to is not None and self.valid_to < day:
             day = self.valid_to
-        page = page_args(context, COUNTY_MUNICIPALITIES.key_types, first, after, last, before)
+        page = page_args(
+            context,
+            COUNTY_MUNICIPALITIES.key_types,
+            first,
+            after,
+            last,
+            before,
+            name="County.municipalities",
+        )
         return await nested_connection(
             context,
             COUNTY_MUNICIPALITIES,

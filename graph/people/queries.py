@@ -49,7 +49,7 @@ class PeopleQuery:
         last: Last = None,
         before: Before = None,
     ) -> Connection[Person]:
-        page = page_args(info.context, (str, int), first, after, last, before)
+        page = page_args(info.context, (str, int), first, after, last, before, name="Query.people")
         args = service.PersonFilterArgs()
         slug = filter.network_slug if filter is not None else None
         if slug is not None and not await info.context.db.rows(network_by_slug(slug)):

@@ -44,7 +44,7 @@ class TopicQuery:
         before: Before = None,
     ) -> Connection[Topic]:
         context = info.context
-        page = page_args(context, (str, int), first, after, last, before)
+        page = page_args(context, (str, int), first, after, last, before, name="Query.topics")
         args = service.TopicFilterArgs()
         if filter is not None:
             parent_id = None

@@ -85,7 +85,15 @@ class TopicDiscussion:
         from graph.meetings.types import MEETINGS_MENTIONING, Meeting
 
         context = info.context
-        page = page_args(context, MEETINGS_MENTIONING.key_types, first, after, last, before)
+        page = page_args(
+            context,
+            MEETINGS_MENTIONING.key_types,
+            first,
+            after,
+            last,
+            before,
+            name="TopicDiscussion.meetings",
+        )
         return await nested_connection(
             context,
             MEETINGS_MENTIONING,
@@ -223,7 +231,15 @@ class Topic(relay.Node):
         before: Before = None,
     ) -> Connection[TimelineEntry]:
         context = info.context
-        page = page_args(context, theme_service.TIMELINE_KEY_TYPES, first, after, last, before)
+        page = page_args(
+            context,
+            theme_service.TIMELINE_KEY_TYPES,
+            first,
+            after,
+            last,
+            before,
+            name="Topic.timeline",
+        )
         scope = _scope(context, self.id, from_, to, include_subtopics)
         return await paged_connection(
             context,
@@ -247,7 +263,9 @@ class Topic(relay.Node):
         from graph.notes.types import Note
 
         context = info.context
-        page = page_args(context, TOPIC_NOTES.key_types, first, after, last, before)
+        page = page_args(
+            context, TOPIC_NOTES.key_types, first, after, last, before, name="Topic.notes"
+        )
         args = (context.viewer, include_subtopics)
         return await nested_connection(
             context, TOPIC_NOTES, args, self.id, page, lambda r: Note.from_row(r, context)
