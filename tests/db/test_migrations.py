@@ -2,10 +2,15 @@
 
 import asyncio
 
-from sqlalchemy import inspect
+from sqlalchemy import func, inspect, select
 
 from db import migrate
 from db.engine import make_engine
+from db.mentions import MTM
+from db.setup import prepare
+from tests.mentions import assert_summaries_current
+
+MENTION_SUMMARIES_PARENT = "5243e4955e9f"
 
 
 def _tables(url: str) -> set[str]:
@@ -34,3 +39,22 @@ def test_upgrade_twice_is_a_no_op(empty_db: str) -> None:
     migrate.upgrade(empty_db)
     migrate.upgrade(empty_db)
     migrate.check(empty_db)
+
+
+def test_the_mention_summaries_are_filled_for_existing_data(empty_db: str) -> None:
+    """Upgrading a database that already holds meetings and notes fills the summaries."""
+    asyncio.run(prepare(empty_db, demo=True))
+    migrate.downgrade(empty_db, MENTION_SUMMARIES_PARENT)
+    assert "meeting_topic_mention" not in _tables(empty_db)
+    migrate.upgrade(empty_db)
+
+    async def check() -> int:
+        engine = make_engine(empty_db)
+        try:
+            await assert_summaries_current(engine)
+            async with engine.connect() as conn:
+                return int((await conn.execute(select(func.count()).select_from(MTM))).scalar_one())
+        finally:
+            await engine.dispose()
+
+    assert asyncio.run(check()) > 100  # the demo programme's mentions, rebuilt by the migration
