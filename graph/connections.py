@@ -102,8 +102,14 @@ async def load_pages(
     db: Db, ids: Sequence[Any], relation: Relation, args: tuple[Hashable, ...], page: PageRequest
 ) -> list[list[Row[Any]]]:
     """A page of `relation` for each parent in `ids` (with the look-ahead row), in one statement."""
-    build = per_parent_limit_statement if relation.limit_each else per_parent_page_statement
-    stmt = build(relation.statement(*args), relation.parent, ids, relation.order, page)
+    statement = relation.statement(*args)
+    if relation.limit_each:
+        dialect = db.engine.dialect.name
+        stmt = per_parent_limit_statement(
+            statement, relation.parent, ids, relation.order, page, dialect
+        )
+    else:
+        stmt = per_parent_page_statement(statement, relation.parent, ids, relation.order, page)
     grouped: dict[Any, list[Row[Any]]] = {}
     for row in await db.rows(stmt):
         grouped.setdefault(row._mapping["_parent"], []).append(row)

@@ -16,7 +16,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, tuple_, union_all
+from sqlalchemy import (
+    ColumnElement,
+    FromClause,
+    Select,
+    bindparam,
+    func,
+    literal,
+    select,
+    true,
+    tuple_,
+    union_all,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from graph.errors import BadUserInput
 
@@ -187,36 +199,50 @@ def per_parent_limit_statement(
     parent_ids: Sequence[Any],
     order: Sequence[ColumnElement[Any]] | Order,
     page: PageRequest,
+    dialect: str,
 ) -> Select[Any]:
     """The rows of `per_parent_page_statement`, read with one LIMIT per parent.
 
     For parents with many rows each and an index on (parent, order…): every parent's page is
     a short index range scan, where the window function would rank all of a parent's rows.
-    The per-parent SELECTs are joined with UNION ALL (in groups, nested), so this is still one
-    statement whatever the number of parents.
+    PostgreSQL runs the page once per parent id as a LATERAL subquery (planned once); SQLite,
+    which has no LATERAL, gets one SELECT per parent joined with UNION ALL (in nested groups).
+    Either way it is one statement whatever the number of parents.
     """
     order = Order.of(order)
-    parts = [
-        select(
-            order.keyset(stmt.where(parent == parent_id), page)
+    unique = list(dict.fromkeys(parent_ids))
+
+    def one(parent_value: ColumnElement[Any]) -> Select[Any]:
+        return (
+            order.keyset(stmt.where(parent == parent_value), page)
             .add_columns(*order.keys(), parent.label("_parent"))
             .order_by(*order.direction(page))
             .limit(page.limit + 1)
-            .subquery()
         )
-        for parent_id in dict.fromkeys(parent_ids)
-    ]
-    while len(parts) > 1:
-        parts = [
-            select(union_all(*parts[i : i + UNION_GROUP]).subquery())
-            if len(parts[i : i + UNION_GROUP]) > 1
-            else parts[i]
-            for i in range(0, len(parts), UNION_GROUP)
-        ]
-    rows = parts[0].subquery()
+
+    rows: FromClause
+    if dialect == "postgresql":
+        wanted = bindparam("parent_ids", unique, type_=ARRAY(parent.type))
+        ids = func.unnest(wanted).table_valued("id").render_derived(name="wanted")
+        rows = one(ids.c.id).lateral("page")
+        joined: FromClause = ids.join(rows, true())
+    else:
+        parts = [select(one(literal(value, parent.type)).subquery()) for value in unique]
+        while len(parts) > 1:
+            parts = [
+                select(union_all(*parts[i : i + UNION_GROUP]).subquery())
+                if len(parts[i : i + UNION_GROUP]) > 1
+                else parts[i]
+                for i in range(0, len(parts), UNION_GROUP)
+            ]
+        rows = joined = parts[0].subquery()
     down = order.descending != page.backwards
     keys = [rows.c[f"_k{i}"] for i in range(len(order.columns))]
-    return select(rows).order_by(rows.c["_parent"], *[k.desc() if down else k.asc() for k in keys])
+    return (
+        select(rows)
+        .select_from(joined)
+        .order_by(rows.c["_parent"], *[k.desc() if down else k.asc() for k in keys])
+    )
 
 
 def count_statement(stmt: Select[Any]) -> Select[Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -281,12 +281,16 @@ async def test_topic_notes_equal_the_raw_tags_page_by_page(changed: str) -> None
     try:
         async with engine.connect() as conn:
             topics = await _ids(conn, T.c.id)
+            dialect = conn.dialect.name
             for viewer in await _viewers(conn):
                 for sub in (True, False):
                     stmt = notes_on_topic(viewer, sub)
                     first = page_request(first=3, after=None, last=None, before=None, key_types=())
                     last = page_request(first=None, after=None, last=2, before=None, key_types=())
-                    for page in (first, last):
+                    middle = (datetime(2024, 3, 1, tzinfo=UTC), 0)  # a cursor mid-way in time
+                    after = PageRequest(limit=4, after=middle, before=None, backwards=False)
+                    before = PageRequest(limit=4, after=None, before=middle, backwards=True)
+                    for page in (first, last, after, before):
                         windowed = await conn.execute(
                             per_parent_page_statement(
                                 stmt, TN.c.topic_id, topics, NEWEST_ON_TOPIC, page
@@ -294,7 +298,7 @@ async def test_topic_notes_equal_the_raw_tags_page_by_page(changed: str) -> None
                         )
                         limited = await conn.execute(
                             per_parent_limit_statement(
-                                stmt, TN.c.topic_id, topics, NEWEST_ON_TOPIC, page
+                                stmt, TN.c.topic_id, topics, NEWEST_ON_TOPIC, page, dialect
                             )
                         )
                         assert [(r._mapping["_parent"], r.id) for r in limited] == [
