@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select
@@ -17,12 +18,14 @@ from sqlalchemy.engine import Row
 from graph.context import Context
 from graph.db import Db
 from graph.keyset import (
+    PARENT_IDS,
     Order,
     PageRequest,
     count_statement,
     cursor_tag,
     page_request,
     page_statement,
+    parent_slots,
     per_parent_count_statement,
     per_parent_limit_statement,
     per_parent_page_statement,
@@ -98,20 +101,49 @@ async def paged_connection(
     return build_connection(rows, page, to_node, count, key_count)
 
 
+@lru_cache(maxsize=256)
+def _pages_statement(
+    relation: Relation, args: tuple[Hashable, ...], page: PageRequest, dialect: str
+) -> Select[Any]:
+    """The per-parent page statement with the parent ids left to bind: built once per list,
+    arguments and page, as building it costs more than running it."""
+    statement = relation.statement(*args)
+    if relation.limit_each:
+        return per_parent_limit_statement(
+            statement, relation.parent, None, relation.order, page, dialect
+        )
+    return per_parent_page_statement(statement, relation.parent, None, relation.order, page)
+
+
+@lru_cache(maxsize=256)
+def _slotted_pages_statement(
+    relation: Relation, args: tuple[Hashable, ...], page: PageRequest, dialect: str, count: int
+) -> Select[Any]:
+    """The one-LIMIT-per-parent statement on SQLite for `count` parents, bound by position."""
+    return per_parent_limit_statement(
+        relation.statement(*args),
+        relation.parent,
+        parent_slots(count),
+        relation.order,
+        page,
+        dialect,
+    )
+
+
 async def load_pages(
     db: Db, ids: Sequence[Any], relation: Relation, args: tuple[Hashable, ...], page: PageRequest
 ) -> list[list[Row[Any]]]:
     """A page of `relation` for each parent in `ids` (with the look-ahead row), in one statement."""
-    statement = relation.statement(*args)
-    if relation.limit_each:
-        dialect = db.engine.dialect.name
-        stmt = per_parent_limit_statement(
-            statement, relation.parent, ids, relation.order, page, dialect
-        )
+    dialect = db.engine.dialect.name
+    unique = list(dict.fromkeys(ids))
+    if relation.limit_each and dialect != "postgresql":
+        stmt = _slotted_pages_statement(relation, args, page, dialect, len(unique))
+        rows = await db.rows(stmt, {f"parent_{i}": value for i, value in enumerate(unique)})
     else:
-        stmt = per_parent_page_statement(statement, relation.parent, ids, relation.order, page)
+        stmt = _pages_statement(relation, args, page, dialect)
+        rows = await db.rows(stmt, {PARENT_IDS: unique})
     grouped: dict[Any, list[Row[Any]]] = {}
-    for row in await db.rows(stmt):
+    for row in rows:
         grouped.setdefault(row._mapping["_parent"], []).append(row)
     return [grouped.get(i, []) for i in ids]
 

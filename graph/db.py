@@ -23,12 +23,14 @@ class Db:
         self._connection: AsyncConnection | None = None
         self._lock = asyncio.Lock()
 
-    async def rows(self, statement: Executable) -> Sequence[Row[Any]]:
-        """Run `statement` and return all its rows."""
+    async def rows(
+        self, statement: Executable, parameters: dict[str, Any] | None = None
+    ) -> Sequence[Row[Any]]:
+        """Run `statement` (with `parameters` for its unbound parameters); all its rows."""
         async with self._lock:
             if self._connection is None:
                 self._connection = await self.engine.connect()
-            result = await self._connection.execute(statement)
+            result = await self._connection.execute(statement, parameters)
             return result.all()
 
     async def close(self) -> None:

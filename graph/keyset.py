@@ -164,21 +164,28 @@ def page_statement(
     return stmt.order_by(*order.direction(page)).limit(page.limit + 1)
 
 
+PARENT_IDS = "parent_ids"
+"""The name of the bound parameter that carries the parent ids when they are not given."""
+
+
 def per_parent_page_statement(
     stmt: Select[Any],
     parent: ColumnElement[Any],
-    parent_ids: Sequence[Any],
+    parent_ids: Sequence[Any] | None,
     order: Sequence[ColumnElement[Any]] | Order,
     page: PageRequest,
 ) -> Select[Any]:
     """One page of `stmt` for each parent in `parent_ids`, in one statement.
 
-    Rows carry `_parent` and `_rn` (their rank within the parent, in page direction).
+    Rows carry `_parent` and `_rn` (their rank within the parent, in page direction). With
+    `parent_ids` None the ids are bound at execution (parameter `PARENT_IDS`), so that one
+    statement serves every batch.
     """
     order = Order.of(order)
     rank = func.row_number().over(partition_by=parent, order_by=order.direction(page))
+    ids = bindparam(PARENT_IDS, expanding=True) if parent_ids is None else parent_ids
     inner = (
-        order.keyset(stmt.where(parent.in_(parent_ids)), page)
+        order.keyset(stmt.where(parent.in_(ids)), page)
         .add_columns(*order.keys(), parent.label("_parent"), rank.label("_rn"))
         .subquery()
     )
@@ -189,6 +196,11 @@ def per_parent_page_statement(
     )
 
 
+def parent_slots(count: int) -> list[ColumnElement[Any]]:
+    """`count` bound parameters `parent_0`, `parent_1`, … to stand for parent ids."""
+    return [bindparam(f"parent_{i}") for i in range(count)]
+
+
 UNION_GROUP = 200
 """Parents per compound SELECT (SQLite allows 500 terms in one compound)."""
 
@@ -196,12 +208,15 @@ UNION_GROUP = 200
 def per_parent_limit_statement(
     stmt: Select[Any],
     parent: ColumnElement[Any],
-    parent_ids: Sequence[Any],
+    parent_ids: Sequence[Any] | None,
     order: Sequence[ColumnElement[Any]] | Order,
     page: PageRequest,
     dialect: str,
 ) -> Select[Any]:
     """The rows of `per_parent_page_statement`, read with one LIMIT per parent.
+
+    `parent_ids` may be None on PostgreSQL (the ids are bound at execution, parameter
+    `PARENT_IDS`); on SQLite it may hold `parent_slots(n)`, bound as `parent_0`, `parent_1`, ….
 
     For parents with many rows each and an index on (parent, order…): every parent's page is
     a short index range scan, where the window function would rank all of a parent's rows.
@@ -210,7 +225,11 @@ def per_parent_limit_statement(
     Either way it is one statement whatever the number of parents.
     """
     order = Order.of(order)
-    unique = list(dict.fromkeys(parent_ids))
+    if dialect != "postgresql" and parent_ids is not None:
+        parent_ids = [
+            v if isinstance(v, ColumnElement) else literal(v, parent.type)
+            for v in dict.fromkeys(parent_ids)
+        ]
 
     def one(parent_value: ColumnElement[Any]) -> Select[Any]:
         return (
@@ -222,12 +241,15 @@ def per_parent_limit_statement(
 
     rows: FromClause
     if dialect == "postgresql":
-        wanted = bindparam("parent_ids", unique, type_=ARRAY(parent.type))
+        values = None if parent_ids is None else list(dict.fromkeys(parent_ids))
+        wanted = bindparam(PARENT_IDS, values, type_=ARRAY(parent.type))
         ids = func.unnest(wanted).table_valued("id").render_derived(name="wanted")
         rows = one(ids.c.id).lateral("page")
         joined: FromClause = ids.join(rows, true())
     else:
-        parts = [select(one(literal(value, parent.type)).subquery()) for value in unique]
+        if parent_ids is None:
+            raise ValueError("SQLite needs the parent ids (or `parent_slots`) for the statement")
+        parts = [select(one(value).subquery()) for value in parent_ids]
         while len(parts) > 1:
             parts = [
                 select(union_all(*parts[i : i + UNION_GROUP]).subquery())

@@ -33,14 +33,27 @@ class PageInfo:
     has_previous_page: bool = strawberry.field(
         description="More items come before this page (when paging backwards, or after a cursor)."
     )
-    start_cursor: str | None = strawberry.field(description="The cursor of the first item.")
-    end_cursor: str | None = strawberry.field(description="The cursor of the last item.")
+    first_edge: strawberry.Private[Edge[Any] | None]
+    last_edge: strawberry.Private[Edge[Any] | None]
+
+    @strawberry.field(description="The cursor of the first item.")
+    def start_cursor(self) -> str | None:
+        return self.first_edge.cursor() if self.first_edge is not None else None
+
+    @strawberry.field(description="The cursor of the last item.")
+    def end_cursor(self) -> str | None:
+        return self.last_edge.cursor() if self.last_edge is not None else None
 
 
 @strawberry.type(description="An item in a connection, with its cursor.")
 class Edge(Generic[T]):
-    cursor: str = strawberry.field(description="Pass as `after` or `before` to page from here.")
     node: T = strawberry.field(description="The item.")
+    keys: strawberry.Private[tuple[Any, ...]]
+    tag: strawberry.Private[str]
+
+    @strawberry.field(description="Pass as `after` or `before` to page from here.")
+    def cursor(self) -> str:
+        return encode_cursor(self.keys, self.tag)
 
 
 @strawberry.type(description="A page of a list, with its edges, page info and total count.")
@@ -70,11 +83,10 @@ def build_connection(
     rows = list(rows[: page.limit])
     if page.backwards:
         rows.reverse()
+    # Cursors are encoded only when a client asks for them.
+    names = [f"_k{i}" for i in range(key_count)]
     edges = [
-        Edge(
-            cursor=encode_cursor([row._mapping[f"_k{i}"] for i in range(key_count)], page.tag),
-            node=to_node(row),
-        )
+        Edge(node=to_node(row), keys=tuple(row._mapping[k] for k in names), tag=page.tag)
         for row in rows
     ]
     if page.backwards:
@@ -84,7 +96,7 @@ def build_connection(
     info = PageInfo(
         has_next_page=has_next,
         has_previous_page=has_previous,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
+        first_edge=edges[0] if edges else None,
+        last_edge=edges[-1] if edges else None,
     )
     return Connection(edges=edges, page_info=info, count_source=count)
