@@ -59,12 +59,9 @@ class Edge(Generic[T]):
 @strawberry.type(description="A page of a list, with its edges, page info and total count.")
 class Connection(Generic[T]):
     edges: list[Edge[T]] = strawberry.field(description="The items of this page, with cursors.")
+    nodes: list[T] = strawberry.field(description="The items of this page, without cursors.")
     page_info: PageInfo = strawberry.field(description="Where this page sits in the list.")
     count_source: strawberry.Private[Callable[[], Awaitable[int]]]
-
-    @strawberry.field(description="The items of this page, without cursors.")
-    def nodes(self) -> list[T]:
-        return [edge.node for edge in self.edges]
 
     @strawberry.field(description="How many items the whole list holds (all pages).")
     async def total_count(self) -> int:
@@ -99,4 +96,5 @@ def build_connection(
         first_edge=edges[0] if edges else None,
         last_edge=edges[-1] if edges else None,
     )
-    return Connection(edges=edges, page_info=info, count_source=count)
+    nodes = [edge.node for edge in edges]
+    return Connection(edges=edges, nodes=nodes, page_info=info, count_source=count)
