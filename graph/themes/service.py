@@ -55,17 +55,26 @@ def _visible_notes(scope: Scope) -> ColumnElement[int]:
     return visible_note_count(scope.viewer, counts, MTM.c.network_id)
 
 
+def _within(
+    scope: Scope, day: ColumnElement[Any], network: ColumnElement[Any]
+) -> list[ColumnElement[bool]]:
+    """Conditions for the scope's networks and days, on the given columns."""
+    conditions: list[ColumnElement[bool]] = []
+    if scope.network_ids is not None:
+        conditions.append(network.in_(scope.network_ids))
+    if scope.first_day is not None:
+        conditions.append(day >= scope.first_day)
+    if scope.last_day is not None:
+        conditions.append(day <= scope.last_day)
+    return conditions
+
+
 def _summary(scope: Scope) -> list[ColumnElement[bool]]:
     """Conditions on `meeting_topic_mention` rows: in scope, and mentioning for this viewer."""
     conditions: list[ColumnElement[bool]] = [MTM.c.direct == (not scope.include_subtopics)]
     if scope.topic_ids is not None:
         conditions.append(MTM.c.topic_id.in_(scope.topic_ids))
-    if scope.network_ids is not None:
-        conditions.append(MTM.c.network_id.in_(scope.network_ids))
-    if scope.first_day is not None:
-        conditions.append(MTM.c.starts_on >= scope.first_day)
-    if scope.last_day is not None:
-        conditions.append(MTM.c.starts_on <= scope.last_day)
+    conditions += _within(scope, MTM.c.starts_on, MTM.c.network_id)
     conditions.append(or_(MTM.c.meeting_tagged, MTM.c.agenda_items > 0, _visible_notes(scope) > 0))
     return conditions
 
@@ -98,19 +107,6 @@ def meetings_mentioning(scope: Scope) -> Select[Any]:
 
 
 TIMELINE_KEY_TYPES = (date, int, int, int)
-
-
-def _within(
-    stmt: Select[Any], scope: Scope, day: ColumnElement[Any], network: ColumnElement[Any]
-) -> Select[Any]:
-    """`stmt` limited to the scope's networks and days."""
-    if scope.network_ids is not None:
-        stmt = stmt.where(network.in_(scope.network_ids))
-    if scope.first_day is not None:
-        stmt = stmt.where(day >= scope.first_day)
-    if scope.last_day is not None:
-        stmt = stmt.where(day <= scope.last_day)
-    return stmt
 
 
 def _timeline_branches(
@@ -167,8 +163,8 @@ def _timeline_branches(
     )
     if not scope.include_subtopics:
         notes = notes.where(TN.c.direct)
-    items = _within(items, scope, MT.c.starts_on, MT.c.network_id)
-    notes = _within(notes, scope, TN.c.starts_on, TN.c.network_id)
+    items = items.where(*_within(scope, MT.c.starts_on, MT.c.network_id))
+    notes = notes.where(*_within(scope, TN.c.starts_on, TN.c.network_id))
     return [
         (meetings, (MTM.c.starts_on, MTM.c.meeting_id, kind(MEETING), MTM.c.meeting_id)),
         (items, (MT.c.starts_on, MT.c.id, kind(AGENDA_ITEM), AI.c.id)),

@@ -68,7 +68,8 @@ def _objects(value: Any) -> int:
     return 0
 
 
-async def _run(url: str, name: str) -> tuple[int, int]:
+async def _serve(url: str, name: str) -> tuple[int, dict[str, Any], dict[str, Any]]:
+    """Scenario `name` on `url`: our statement count and data, and the floor's data."""
     engine = make_engine(url)
     try:
         client = GraphQLClient(
@@ -76,9 +77,16 @@ async def _run(url: str, name: str) -> tuple[int, int]:
         )
         scenario = BY_NAME[name]
         data = await client.query(scenario.document, scenario.variables)
-        return client.last_statements, _objects(data)
+        statements = client.last_statements
+        floor = await run_scenario(engine, name, scenario.variables)
+        return statements, data, floor
     finally:
         await engine.dispose()
+
+
+async def _run(url: str, name: str) -> tuple[int, int]:
+    statements, data, _ = await _serve(url, name)
+    return statements, _objects(data)
 
 
 @pytest.mark.parametrize("name", list(EXPECTED))
@@ -100,15 +108,5 @@ async def test_the_benchmark_floor_answers_like_the_server(
     generated: tuple[str, str], name: str
 ) -> None:
     """The floor in bench/ runs the same SQL: its JSON must be the server's, byte for byte."""
-    url = generated[1]
-    engine = make_engine(url)
-    try:
-        client = GraphQLClient(
-            settings=Settings(database_url=url, fixed_today=TODAY), engine=engine
-        )
-        scenario = BY_NAME[name]
-        served = await client.query(scenario.document, scenario.variables)
-        floor = await run_scenario(engine, name, scenario.variables)
-    finally:
-        await engine.dispose()
+    _, served, floor = await _serve(generated[1], name)
     assert floor == served
