@@ -6,6 +6,7 @@ The SQL side (cursors, keyset conditions, per-parent windows) is in `graph.keyse
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
@@ -27,38 +28,57 @@ Last = Annotated[int | None, strawberry.argument(description=LAST_DESCRIPTION)]
 Before = Annotated[str | None, strawberry.argument(description=BEFORE_DESCRIPTION)]
 
 
+@dataclass(frozen=True)
+class PageRows:
+    """The rows behind a page, for the cursors a client asks for (encoded only then)."""
+
+    rows: Sequence[Row[Any]]
+    key_names: tuple[str, ...]
+    tag: str
+
+    def cursor(self, index: int) -> str:
+        mapping = self.rows[index]._mapping
+        return encode_cursor(tuple(mapping[name] for name in self.key_names), self.tag)
+
+
 @strawberry.type(description="Where a page sits in its list.")
 class PageInfo:
     has_next_page: bool = strawberry.field(description="More items follow this page.")
     has_previous_page: bool = strawberry.field(
         description="More items come before this page (when paging backwards, or after a cursor)."
     )
-    first_edge: strawberry.Private[Edge[Any] | None]
-    last_edge: strawberry.Private[Edge[Any] | None]
+    page: strawberry.Private[PageRows]
 
     @strawberry.field(description="The cursor of the first item.")
     def start_cursor(self) -> str | None:
-        return self.first_edge.cursor() if self.first_edge is not None else None
+        return self.page.cursor(0) if self.page.rows else None
 
     @strawberry.field(description="The cursor of the last item.")
     def end_cursor(self) -> str | None:
-        return self.last_edge.cursor() if self.last_edge is not None else None
+        return self.page.cursor(-1) if self.page.rows else None
 
 
 @strawberry.type(description="An item in a connection, with its cursor.")
 class Edge(Generic[T]):
     node: T = strawberry.field(description="The item.")
-    keys: strawberry.Private[tuple[Any, ...]]
-    tag: strawberry.Private[str]
+    page: strawberry.Private[PageRows]
+    index: strawberry.Private[int]
 
     @strawberry.field(description="Pass as `after` or `before` to page from here.")
     def cursor(self) -> str:
-        return encode_cursor(self.keys, self.tag)
+        return self.page.cursor(self.index)
+
+
+def _edges(root: Connection[Any]) -> list[Edge[Any]]:
+    page = root.page_info.page
+    return [Edge(node=node, page=page, index=i) for i, node in enumerate(root.nodes)]
 
 
 @strawberry.type(description="A page of a list, with its edges, page info and total count.")
 class Connection(Generic[T]):
-    edges: list[Edge[T]] = strawberry.field(description="The items of this page, with cursors.")
+    edges: list[Edge[T]] = strawberry.field(
+        resolver=_edges, description="The items of this page, with cursors."
+    )
     nodes: list[T] = strawberry.field(description="The items of this page, without cursors.")
     page_info: PageInfo = strawberry.field(description="Where this page sits in the list.")
     count_source: strawberry.Private[Callable[[], Awaitable[int]]]
@@ -80,21 +100,21 @@ def build_connection(
     rows = list(rows[: page.limit])
     if page.backwards:
         rows.reverse()
-    # Cursors are encoded only when a client asks for them.
-    names = [f"_k{i}" for i in range(key_count)]
-    edges = [
-        Edge(node=to_node(row), keys=tuple(row._mapping[k] for k in names), tag=page.tag)
-        for row in rows
-    ]
-    if page.backwards:
         has_next, has_previous = page.before is not None, more
     else:
         has_next, has_previous = more, page.after is not None
+    names = KEY_NAMES[:key_count] if key_count <= len(KEY_NAMES) else key_names(key_count)
     info = PageInfo(
         has_next_page=has_next,
         has_previous_page=has_previous,
-        first_edge=edges[0] if edges else None,
-        last_edge=edges[-1] if edges else None,
+        page=PageRows(rows, names, page.tag),
     )
-    nodes = [edge.node for edge in edges]
-    return Connection(edges=edges, nodes=nodes, page_info=info, count_source=count)
+    return Connection(nodes=[to_node(row) for row in rows], page_info=info, count_source=count)
+
+
+def key_names(count: int) -> tuple[str, ...]:
+    """The columns `_k0`, `_k1`… in which a page statement returns each row's sort keys."""
+    return tuple(f"_k{i}" for i in range(count))
+
+
+KEY_NAMES = key_names(8)

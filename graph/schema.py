@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.tools import merge_types
 from strawberry.types.execution import ExecutionContext
 
+from graph import direct
 from graph.accounts.admin import AdminMutation
 from graph.accounts.mutations import AccountMutation
 from graph.accounts.tokens import TokenMutation
@@ -63,7 +66,14 @@ Query.__strawberry_definition__.description = "The root of every read."  # type:
 
 
 class SamvirkeSchema(strawberry.Schema):
-    """The schema; errors are logged by `MaskUnexpectedErrors`, only the unexpected ones."""
+    """The schema; errors are logged by `MaskUnexpectedErrors`, only the unexpected ones.
+
+    Eligible resolvers are called without Strawberry's per-call wrapper (`graph.direct`).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        direct.install(self)
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None

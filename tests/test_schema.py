@@ -1,10 +1,14 @@
 """The committed schema.graphql matches the code, and documents every type and field."""
 
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
+import strawberry
 from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType
+from strawberry import relay
 
-from graph.schema import schema, sdl
+from graph.schema import SamvirkeSchema, schema, sdl
 
 ROOT = Path(__file__).parent.parent
 
@@ -31,3 +35,30 @@ def test_every_type_field_and_argument_has_a_description() -> None:
         if isinstance(gtype, GraphQLEnumType):
             continue
     assert missing == []
+
+
+def test_node_ids_are_written_as_strawberry_would() -> None:
+    node_types = [
+        gtype
+        for gtype in schema._schema.type_map.values()
+        if isinstance(gtype, GraphQLObjectType)
+        and any(interface.name == "Node" for interface in gtype.interfaces)
+    ]
+    assert len(node_types) >= 10
+    for gtype in node_types:
+        resolve = gtype.fields["id"].resolve
+        assert resolve is not None
+        assert resolve(SimpleNamespace(id=42), None) == relay.to_base64(gtype.name, 42)
+
+
+def test_a_node_type_keeping_its_id_elsewhere_is_refused() -> None:
+    @strawberry.type(description="A thing keyed by code.")
+    class Thing(relay.Node):
+        code: relay.NodeID[str]
+
+    @strawberry.type(description="The root.")
+    class Query:
+        thing: Thing | None = strawberry.field(default=None, description="A thing.")
+
+    with pytest.raises(TypeError, match="Thing must keep its node id in `id`"):
+        SamvirkeSchema(query=Query)

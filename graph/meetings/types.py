@@ -50,12 +50,13 @@ class AgendaItem(relay.Node):
 
     @classmethod
     def from_row(cls, row: Row[Any]) -> AgendaItem:
+        m = row._mapping
         return cls(
-            id=row.id,
-            position=row.position,
-            title=row.title,
-            description=row.description,
-            meeting_id=row.meeting_id,
+            id=m["id"],
+            position=m["position"],
+            title=m["title"],
+            description=m["description"],
+            meeting_id=m["meeting_id"],
         )
 
     @strawberry.field(description="The meeting.")
@@ -113,18 +114,20 @@ class Meeting(relay.Node):
     @classmethod
     def from_row(cls, row: Row[Any], context: Context) -> Meeting:
         tz = context.settings.tz
+        m = row._mapping
+        ends_at = m["ends_at"]
         return cls(
-            id=row.id,
-            title=row.title,
-            description=row.description,
-            starts_at=row.starts_at.astimezone(tz),
-            ends_at=row.ends_at.astimezone(tz) if row.ends_at is not None else None,
-            starts_on=row.starts_on,
-            format=row.format,
-            status=row.status,
-            place=row.place,
-            online_url=row.online_url,
-            network_id=row.network_id,
+            id=m["id"],
+            title=m["title"],
+            description=m["description"],
+            starts_at=m["starts_at"].astimezone(tz),
+            ends_at=ends_at.astimezone(tz) if ends_at is not None else None,
+            starts_on=m["starts_on"],
+            format=m["format"],
+            status=m["status"],
+            place=m["place"],
+            online_url=m["online_url"],
+            network_id=m["network_id"],
         )
 
     @strawberry.field(description="The network that met.")

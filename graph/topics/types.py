@@ -153,12 +153,13 @@ class Topic(relay.Node):
 
     @classmethod
     def from_row(cls, row: Row[Any]) -> Topic:
+        m = row._mapping
         return cls(
-            id=row.id,
-            slug=row.slug,
-            name=row.name,
-            description=row.description,
-            parent_id=row.parent_id,
+            id=m["id"],
+            slug=m["slug"],
+            name=m["name"],
+            description=m["description"],
+            parent_id=m["parent_id"],
         )
 
     @strawberry.field(description="The broader topic; null for a root.")
