@@ -8,6 +8,10 @@ resolver receives, the schema's field is given a plain function that does the sa
 
 - `id` on every Node type writes base64 `Type:id` from the object's `id` (what Strawberry's relay
   resolver gives, through a `GlobalID` object);
+- the check that an object is of the type (for types with interfaces) answers at once for an
+  instance of the type's class;
+- a field without a resolver reads its attribute with the schema's default resolver, as
+  Strawberry does, minus two calls;
 - a resolver field without field extensions (so without permission classes) or exception handlers,
   whose arguments are all built-in or date scalars (or lists of them), is called with the
   arguments graphql-core has already coerced, renamed to their Python names once, and with
@@ -30,6 +34,7 @@ import strawberry
 from graphql import GraphQLObjectType, GraphQLResolveInfo
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.base import StrawberryList, StrawberryMaybe, StrawberryOptional
+from strawberry.types.cast import TYPE_CAST_ATTRIBUTE
 from strawberry.types.field import StrawberryField
 
 Resolve = Callable[..., Any]
@@ -53,6 +58,8 @@ def install(schema: strawberry.Schema) -> None:
             resolve = direct_resolver(schema, field)
             if resolve is not None and name in graphql_type.fields:
                 graphql_type.fields[name].resolve = resolve
+        if graphql_type.is_type_of is not None:
+            graphql_type.is_type_of = exact_type_first(definition.origin, graphql_type.is_type_of)
         if any(interface.name == "Node" for interface in graphql_type.interfaces):
             if definition.origin.resolve_id_attr() != "id":
                 raise TypeError(f"{definition.origin.__name__} must keep its node id in `id`")
@@ -67,6 +74,18 @@ def global_id(type_name: str) -> Resolve:
         return base64.b64encode(f"{prefix}{node.id}".encode()).decode()
 
     return resolve
+
+
+def exact_type_first(origin: type, is_type_of: Callable[..., Any]) -> Callable[..., Any]:
+    """Strawberry's `is_type_of` (run on every object of a type with interfaces), answering at
+    once for an instance of the type's own class that was not `strawberry.cast` to another."""
+
+    def check(obj: Any, info: GraphQLResolveInfo[Any]) -> Any:
+        if type(obj) is origin and TYPE_CAST_ATTRIBUTE not in getattr(obj, "__dict__", ()):
+            return True
+        return is_type_of(obj, info)
+
+    return check
 
 
 def _scalar(type_: object) -> bool:
@@ -88,14 +107,26 @@ def _argument_kind(type_: object) -> str | None:
     return None
 
 
+def attribute(schema: strawberry.Schema, python_name: str) -> Resolve:
+    """A field without a resolver: the object's attribute, read as Strawberry reads it."""
+    read = schema.config.default_resolver
+
+    def resolve(source: Any, _info: GraphQLResolveInfo[Any]) -> Any:
+        return read(source, python_name)
+
+    return resolve
+
+
 def direct_resolver(schema: strawberry.Schema, field: StrawberryField) -> Resolve | None:
-    """A plain function calling `field`'s resolver as Strawberry would, or None if the field's
-    arguments or extensions need Strawberry's wrapper."""
-    resolver = field.base_resolver
-    if resolver is None or field.extensions or field.is_subscription:
+    """A plain function calling `field`'s resolver (or reading its attribute) as Strawberry
+    would, or None if the field's arguments or extensions need Strawberry's wrapper."""
+    if field.extensions or field.is_subscription:
         return None
     if schema.schema_converter._get_field_exception_handlers(field):
         return None
+    resolver = field.base_resolver
+    if resolver is None:
+        return attribute(schema, field.python_name)
     names: dict[str, str] = {}
     lists: set[str] = set()
     for argument in field.arguments:

@@ -14,6 +14,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -48,6 +49,7 @@ class PageRequest:
         return (self.limit, self.after, self.before, self.backwards)
 
 
+@cache
 def cursor_tag(list_name: str) -> str:
     """A short mark of the list a cursor belongs to, so that one list refuses another's."""
     return hashlib.blake2s(list_name.encode(), digest_size=3).hexdigest()

@@ -109,6 +109,18 @@ class SamvirkeGraphQL(GraphQL[Context, None]):
         """orjson, decoded to text so that WebSocket messages stay text frames."""
         return orjson.dumps(data).decode("utf-8")
 
+    def create_response(
+        self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
+    ) -> Response:
+        """The JSON body as orjson's bytes (`encode_json` gives text, for WebSocket frames)."""
+        response = Response(orjson.dumps(response_data), media_type="application/json")
+        response.headers.raw.extend(sub_response.headers.raw)
+        if sub_response.background:
+            response.background = sub_response.background
+        if sub_response.status_code:
+            response.status_code = sub_response.status_code
+        return response
+
     async def parse_http_body(
         self, request: AsyncHTTPRequestAdapter
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
