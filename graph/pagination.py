@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
@@ -103,7 +104,7 @@ def build_connection(
         has_next, has_previous = page.before is not None, more
     else:
         has_next, has_previous = more, page.after is not None
-    names = KEY_NAMES[:key_count] if key_count <= len(KEY_NAMES) else key_names(key_count)
+    names = key_names(key_count)
     info = PageInfo(
         has_next_page=has_next,
         has_previous_page=has_previous,
@@ -112,9 +113,7 @@ def build_connection(
     return Connection(nodes=[to_node(row) for row in rows], page_info=info, count_source=count)
 
 
+@cache
 def key_names(count: int) -> tuple[str, ...]:
     """The columns `_k0`, `_k1`… in which a page statement returns each row's sort keys."""
     return tuple(f"_k{i}" for i in range(count))
-
-
-KEY_NAMES = key_names(8)
