@@ -35,7 +35,7 @@ from db.visibility import Viewer
 from graph.app import freeze_long_lived_objects
 from graph.connections import Relation, load_pages
 from graph.db import Db
-from graph.keyset import PageRequest, cursor_tag, encode_cursor, page_request
+from graph.keyset import PageRequest, cursor_tag, encode_cursor, key_names, page_request
 from graph.meetings import loaders as meeting_loaders
 from graph.meetings import service as meeting_service
 from graph.meetings.types import MEETINGS_MENTIONING, NETWORK_MEETINGS
@@ -225,7 +225,7 @@ async def timeline(db: Db, variables: dict[str, Any]) -> dict[str, Any]:
     slugs = {r.id: r.slug for r in network_rows if r is not None}
     keys = len(theme_service.TIMELINE_KEY_TYPES)
     tag = cursor_tag("Topic.timeline")
-    end = encode_cursor([rows[-1]._mapping[f"_k{i}"] for i in range(keys)], tag) if rows else None
+    end = encode_cursor([rows[-1]._mapping[k] for k in key_names(keys)], tag) if rows else None
     return {
         "topic": {
             "timeline": {

@@ -50,6 +50,12 @@ class PageRequest:
 
 
 @cache
+def key_names(count: int) -> tuple[str, ...]:
+    """The columns `_k0`, `_k1`… in which a page statement returns each row's sort keys."""
+    return tuple(f"_k{i}" for i in range(count))
+
+
+@cache
 def cursor_tag(list_name: str) -> str:
     """A short mark of the list a cursor belongs to, so that one list refuses another's."""
     return hashlib.blake2s(list_name.encode(), digest_size=3).hexdigest()
@@ -154,7 +160,8 @@ class Order:
 
     def keys(self) -> list[ColumnElement[Any]]:
         """The ordering values as labelled columns `_k0`, `_k1`, …, for cursors."""
-        return [column.label(f"_k{i}") for i, column in enumerate(self.columns)]
+        names = key_names(len(self.columns))
+        return [column.label(name) for name, column in zip(names, self.columns, strict=True)]
 
 
 def page_statement(
@@ -261,7 +268,7 @@ def per_parent_limit_statement(
             ]
         rows = joined = parts[0].subquery()
     down = order.descending != page.backwards
-    keys = [rows.c[f"_k{i}"] for i in range(len(order.columns))]
+    keys = [rows.c[name] for name in key_names(len(order.columns))]
     return (
         select(rows)
         .select_from(joined)

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from sqlalchemy.engine import Row
 
-from graph.keyset import PageRequest, encode_cursor
+from graph.keyset import PageRequest, encode_cursor, key_names
 
 T = TypeVar("T")
 
@@ -111,9 +110,3 @@ def build_connection(
         page=PageRows(rows, names, page.tag),
     )
     return Connection(nodes=[to_node(row) for row in rows], page_info=info, count_source=count)
-
-
-@cache
-def key_names(count: int) -> tuple[str, ...]:
-    """The columns `_k0`, `_k1`… in which a page statement returns each row's sort keys."""
-    return tuple(f"_k{i}" for i in range(count))
