@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -27,7 +27,7 @@ from sqlalchemy import (
     union,
     update,
 )
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bench.generate import Spec, generate
 from db import tables
@@ -50,6 +50,7 @@ from db.topics import is_within, merge_topics, move_topic
 from db.visibility import Viewer, visible_notes
 from graph.keyset import (
     PageRequest,
+    key_names,
     page_request,
     per_parent_limit_statement,
     per_parent_page_statement,
@@ -231,33 +232,41 @@ def _scopes(viewer: Viewer, topics: list[int], roots: list[int]) -> list[Scope]:
     ]
 
 
-async def test_summaries_equal_a_rebuild(changed: str) -> None:
+@pytest.fixture
+async def engine(changed: str) -> AsyncIterator[AsyncEngine]:
+    """An engine on the changed data set."""
     engine = make_engine(changed)
     try:
-        await assert_summaries_current(engine)
+        yield engine
     finally:
         await engine.dispose()
 
 
-async def test_counts_and_meetings_equal_the_raw_tags(changed: str) -> None:
-    engine = make_engine(changed)
-    try:
-        async with engine.connect() as conn:
-            topics, roots = await _topics(conn)
-            compared = 0
-            for viewer in await _viewers(conn):
-                for scope in _scopes(viewer, topics, roots):
-                    expected = sorted(tuple(r) for r in await conn.execute(_cells_from_tags(scope)))
-                    found = sorted(tuple(r) for r in await conn.execute(cells(scope)))
-                    assert [(*r[:3], int(r[3]), int(r[4]), *r[5:]) for r in found] == expected
-                    m = mentions(scope).subquery()
-                    raw = {int(r[0]) for r in await conn.execute(select(m.c.meeting_id).distinct())}
-                    kept = {int(r.id) for r in await conn.execute(meetings_mentioning(scope))}
-                    assert kept == raw
-                    compared += len(expected)
-            assert compared > 200  # the comparison covered many non-empty cells
-    finally:
-        await engine.dispose()
+@pytest.fixture
+async def conn(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """A connection to the changed data set."""
+    async with engine.connect() as connection:
+        yield connection
+
+
+async def test_summaries_equal_a_rebuild(engine: AsyncEngine) -> None:
+    await assert_summaries_current(engine)
+
+
+async def test_counts_and_meetings_equal_the_raw_tags(conn: AsyncConnection) -> None:
+    topics, roots = await _topics(conn)
+    compared = 0
+    for viewer in await _viewers(conn):
+        for scope in _scopes(viewer, topics, roots):
+            expected = sorted(tuple(r) for r in await conn.execute(_cells_from_tags(scope)))
+            found = sorted(tuple(r) for r in await conn.execute(cells(scope)))
+            assert [(*r[:3], int(r[3]), int(r[4]), *r[5:]) for r in found] == expected
+            m = mentions(scope).subquery()
+            raw = {int(r[0]) for r in await conn.execute(select(m.c.meeting_id).distinct())}
+            kept = {int(r.id) for r in await conn.execute(meetings_mentioning(scope))}
+            assert kept == raw
+            compared += len(expected)
+    assert compared > 200  # the comparison covered many non-empty cells
 
 
 def _notes_from_tags(viewer: Viewer, topic_id: int, include_subtopics: bool) -> Any:
@@ -276,50 +285,42 @@ def _notes_from_tags(viewer: Viewer, topic_id: int, include_subtopics: bool) -> 
     )
 
 
-async def test_topic_notes_equal_the_raw_tags_page_by_page(changed: str) -> None:
-    engine = make_engine(changed)
-    try:
-        async with engine.connect() as conn:
-            topics = await _ids(conn, T.c.id)
-            dialect = conn.dialect.name
-            for viewer in await _viewers(conn):
-                for sub in (True, False):
-                    stmt = notes_on_topic(viewer, sub)
-                    first = page_request(first=3, after=None, last=None, before=None, key_types=())
-                    last = page_request(first=None, after=None, last=2, before=None, key_types=())
-                    middle = (datetime(2024, 3, 1, tzinfo=UTC), 0)  # a cursor mid-way in time
-                    after = PageRequest(limit=4, after=middle, before=None, backwards=False)
-                    before = PageRequest(limit=4, after=None, before=middle, backwards=True)
-                    for page in (first, last, after, before):
-                        windowed = await conn.execute(
-                            per_parent_page_statement(
-                                stmt, TN.c.topic_id, topics, NEWEST_ON_TOPIC, page
-                            )
-                        )
-                        limited = await conn.execute(
-                            per_parent_limit_statement(
-                                stmt, TN.c.topic_id, topics, NEWEST_ON_TOPIC, page, dialect
-                            )
-                        )
-                        assert [(r._mapping["_parent"], r.id) for r in limited] == [
-                            (r._mapping["_parent"], r.id) for r in windowed
-                        ]
-                    for topic_id in topics[:12]:
-                        expected = [
-                            int(r[0])
-                            for r in await conn.execute(_notes_from_tags(viewer, topic_id, sub))
-                        ]
-                        found = await conn.execute(
-                            stmt.where(TN.c.topic_id == topic_id).order_by(
-                                *NEWEST_ON_TOPIC.direction(first)
-                            )
-                        )
-                        assert [int(r.id) for r in found] == expected
-    finally:
-        await engine.dispose()
+async def test_topic_notes_equal_the_raw_tags_page_by_page(conn: AsyncConnection) -> None:
+    topics = await _ids(conn, T.c.id)
+    dialect = conn.dialect.name
+    for viewer in await _viewers(conn):
+        for sub in (True, False):
+            stmt = notes_on_topic(viewer, sub)
+            first = page_request(first=3, after=None, last=None, before=None, key_types=())
+            last = page_request(first=None, after=None, last=2, before=None, key_types=())
+            middle = (datetime(2024, 3, 1, tzinfo=UTC), 0)  # a cursor mid-way in time
+            after = PageRequest(limit=4, after=middle, before=None, backwards=False)
+            before = PageRequest(limit=4, after=None, before=middle, backwards=True)
+            for page in (first, last, after, before):
+                windowed = await conn.execute(
+                    per_parent_page_statement(stmt, TN.c.topic_id, topics, NEWEST_ON_TOPIC, page)
+                )
+                limited = await conn.execute(
+                    per_parent_limit_statement(
+                        stmt, TN.c.topic_id, topics, NEWEST_ON_TOPIC, page, dialect
+                    )
+                )
+                assert [(r._mapping["_parent"], r.id) for r in limited] == [
+                    (r._mapping["_parent"], r.id) for r in windowed
+                ]
+            for topic_id in topics[:12]:
+                expected = [
+                    int(r[0]) for r in await conn.execute(_notes_from_tags(viewer, topic_id, sub))
+                ]
+                found = await conn.execute(
+                    stmt.where(TN.c.topic_id == topic_id).order_by(
+                        *NEWEST_ON_TOPIC.direction(first)
+                    )
+                )
+                assert [int(r.id) for r in found] == expected
 
 
-def _timeline_from_tags(scope: Scope) -> Any:
+async def _timeline_from_tags(conn: AsyncConnection, scope: Scope) -> list[Any]:
     """A topic's whole timeline from the raw tags, in reading order."""
     m = mentions(scope).subquery()
     meetings = select(
@@ -330,7 +331,8 @@ def _timeline_from_tags(scope: Scope) -> Any:
     )
     items = select(m.c.starts_on, m.c.meeting_id, m.c.kind, m.c.item_id).where(m.c.kind != MEETING)
     entries = union(meetings, items).subquery()
-    return select(entries).order_by(*entries.c)
+    rows = await conn.execute(select(entries).order_by(*entries.c))
+    return [(r[0], r[1], int(r[2]), r[3]) for r in rows]
 
 
 async def _timeline_pages(
@@ -351,39 +353,28 @@ async def _timeline_pages(
         read.extend(batch)
         if len(rows) <= size:
             break
-        cursor = tuple(rows[size - 1]._mapping[f"_k{i}"] for i in range(4))
+        cursor = tuple(rows[size - 1]._mapping[k] for k in key_names(4))
     return read[::-1] if backwards else read
 
 
-async def test_timeline_pages_equal_the_raw_tags(changed: str) -> None:
-    engine = make_engine(changed)
-    try:
-        async with engine.connect() as conn:
-            topics, roots = await _topics(conn)
-            seen = 0
-            for viewer in await _viewers(conn):
-                for topic_id in [*roots[:3], *topics[-3:]]:
-                    for sub in (True, False):
-                        scope = Scope(topic_ids=(topic_id,), include_subtopics=sub, viewer=viewer)
-                        expected = [
-                            (r[0], r[1], int(r[2]), r[3])
-                            for r in await conn.execute(_timeline_from_tags(scope))
-                        ]
-                        assert await _timeline_pages(conn, scope, 7, False) == expected
-                        assert await _timeline_pages(conn, scope, 5, True) == expected
-                        narrow = Scope(
-                            topic_ids=(topic_id,),
-                            include_subtopics=sub,
-                            first_day=date(2023, 3, 1),
-                            last_day=date(2024, 10, 31),
-                            viewer=viewer,
-                        )
-                        expected = [
-                            (r[0], r[1], int(r[2]), r[3])
-                            for r in await conn.execute(_timeline_from_tags(narrow))
-                        ]
-                        assert await _timeline_pages(conn, narrow, 50, False) == expected
-                        seen += len(expected)
-            assert seen > 500
-    finally:
-        await engine.dispose()
+async def test_timeline_pages_equal_the_raw_tags(conn: AsyncConnection) -> None:
+    topics, roots = await _topics(conn)
+    seen = 0
+    for viewer in await _viewers(conn):
+        for topic_id in [*roots[:3], *topics[-3:]]:
+            for sub in (True, False):
+                scope = Scope(topic_ids=(topic_id,), include_subtopics=sub, viewer=viewer)
+                expected = await _timeline_from_tags(conn, scope)
+                assert await _timeline_pages(conn, scope, 7, False) == expected
+                assert await _timeline_pages(conn, scope, 5, True) == expected
+                narrow = Scope(
+                    topic_ids=(topic_id,),
+                    include_subtopics=sub,
+                    first_day=date(2023, 3, 1),
+                    last_day=date(2024, 10, 31),
+                    viewer=viewer,
+                )
+                expected = await _timeline_from_tags(conn, narrow)
+                assert await _timeline_pages(conn, narrow, 50, False) == expected
+                seen += len(expected)
+    assert seen > 500

@@ -136,6 +136,22 @@ async def add(api: Api, account: str | None, network: str, code: str, on: str, *
     )
 
 
+async def assign(
+    api: Api, account: str | None, network: str, person: str, kind: str, start: str, **extra: Any
+) -> Any:
+    """`roleAssign` of `person` as `kind` in `network` from `start`."""
+    return await run(
+        api,
+        ASSIGN,
+        account,
+        networkId=network,
+        personId=person,
+        kind=kind,
+        **{"from": start},
+        **extra,
+    )
+
+
 # The per-county cap, on the county map of the start date -------------------------------------
 
 
@@ -349,16 +365,7 @@ async def test_role_on_behalf_of_a_member_on_its_first_day(api: Api, db: WriteDb
     person = await db.person("Rolla Demo")
     await add(api, "staff", network, "3022", "2023-10-01")
     frogn = await org(api, "3022", "2023-10-01")
-    before = await run(
-        api,
-        ASSIGN,
-        "staff",
-        networkId=network,
-        personId=person,
-        kind="LEADER",
-        onBehalfOfId=frogn,
-        **{"from": "2023-09-30"},
-    )
+    before = await assign(api, "staff", network, person, "LEADER", "2023-09-30", onBehalfOfId=frogn)
     assert before["userErrors"] == [
         {
             "field": ["input", "onBehalfOfId"],
@@ -367,31 +374,13 @@ async def test_role_on_behalf_of_a_member_on_its_first_day(api: Api, db: WriteDb
             "code": "RULE_VIOLATION",
         }
     ]
-    done = await run(
-        api,
-        ASSIGN,
-        "staff",
-        networkId=network,
-        personId=person,
-        kind="LEADER",
-        onBehalfOfId=frogn,
-        **{"from": "2023-10-01"},
-    )
+    done = await assign(api, "staff", network, person, "LEADER", "2023-10-01", onBehalfOfId=frogn)
     assert done["userErrors"] == []
     role = done["role"]
     assert (role["kind"], role["from"], role["to"]) == ("LEADER", "2023-10-01", None)
     assert role["onBehalfOf"] == {"name": "Frogn", "code": "3022"}
     assert role["network"] == {"slug": slug}
-    twice = await run(
-        api,
-        ASSIGN,
-        "staff",
-        networkId=network,
-        personId=person,
-        kind="LEADER",
-        onBehalfOfId=frogn,
-        **{"from": "2024-03-01"},
-    )
+    twice = await assign(api, "staff", network, person, "LEADER", "2024-03-01", onBehalfOfId=frogn)
     assert twice["userErrors"][0]["code"] == "CONFLICT"
 
     early = await run(api, ROLE_END, "staff", id=role["id"], to="2023-09-01")
@@ -419,16 +408,7 @@ async def test_ending_a_membership_ends_the_roles_held_for_the_member(
     roles = {}
     for kind, start in (("LEADER", "2023-10-01"), ("REPRESENTATIVE", "2024-05-01")):
         person = await db.person(f"Rolle {kind}")
-        done = await run(
-            api,
-            ASSIGN,
-            "staff",
-            networkId=network,
-            personId=person,
-            kind=kind,
-            onBehalfOfId=frogn,
-            **{"from": start},
-        )
+        done = await assign(api, "staff", network, person, kind, start, onBehalfOfId=frogn)
         roles[kind] = done["role"]["id"]
     # A role that would begin after the membership ends: refused, nothing changes.
     early = await run(api, END, "staff", id=membership, leftOn="2024-03-31")
@@ -447,15 +427,7 @@ async def test_ending_a_membership_ends_the_roles_held_for_the_member(
 
 async def test_role_needs_a_known_person(api: Api, db: WriteDb) -> None:
     _, network = await db.network()
-    result = await run(
-        api,
-        ASSIGN,
-        "staff",
-        networkId=network,
-        personId=gid("Person", 999999),
-        kind="COORDINATOR",
-        **{"from": "2024-01-01"},
-    )
+    result = await assign(api, "staff", network, gid("Person", 999999), "COORDINATOR", "2024-01-01")
     assert result["userErrors"][0]["field"] == ["input", "personId"]
     assert result["userErrors"][0]["code"] == "NOT_FOUND"
 
@@ -479,15 +451,14 @@ async def test_leader_manages_own_network_only(
         assert refused["membership"] is None
     person = await db.person("Representant Demo")
     tromso = added["membership"]["organization"]
-    role = await run(
+    role = await assign(
         api,
-        ASSIGN,
         "leader-a",
-        networkId=own,
-        personId=person,
-        kind="REPRESENTATIVE",
+        own,
+        person,
+        "REPRESENTATIVE",
+        "2021-03-01",
         onBehalfOfId=await org(api, "5401", "2021-03-01"),
-        **{"from": "2021-03-01"},
     )
     assert role["userErrors"] == []
     assert role["role"]["onBehalfOf"]["name"] == tromso["name"]
@@ -515,15 +486,7 @@ async def test_members_and_others_may_not_manage(
     result = await add(api, account, own, "5401", "2021-03-01")
     assert result["userErrors"][0]["code"] == "FORBIDDEN"
     person = gid("Person", write_world.people["member-a"])
-    role = await run(
-        api,
-        ASSIGN,
-        account,
-        networkId=own,
-        personId=person,
-        kind="LEADER",
-        **{"from": "2024-01-01"},
-    )
+    role = await assign(api, account, own, person, "LEADER", "2024-01-01")
     assert role["userErrors"][0]["code"] == "FORBIDDEN"
 
 
@@ -612,15 +575,7 @@ async def test_every_change_writes_one_audit_row_and_a_refusal_none(
     assert refused["userErrors"][0]["code"] == "RULE_VIOLATION"
     assert await db.audit_count() == before + 1
     await run(api, END, "staff", id=membership["id"], leftOn="2024-12-31")
-    role = await run(
-        api,
-        ASSIGN,
-        "staff",
-        networkId=network,
-        personId=person,
-        kind="LEADER",
-        **{"from": "2024-01-01"},
-    )
+    role = await assign(api, "staff", network, person, "LEADER", "2024-01-01")
     await run(api, ROLE_END, "staff", id=role["role"]["id"], to="2024-12-31")
     assert await db.audit_count() == before + 4
     [ended] = await db.audit("membershipEnd", membership["id"])
